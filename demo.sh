@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the extension in Keycloak: builds the jar, fetches the Keycloak distribution from Maven Central,
+# installs the jar and the demo realm, and starts Keycloak on its embedded dev database at
+# http://localhost:8080 (admin console: admin / admin). Needs Java 17+ and Maven.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+version="${KEYCLOAK_VERSION:-26.7.3}"
+home="target/demo/keycloak-${version}"
+
+mvn -B -q -DskipTests package
+if [ ! -x "$home/bin/kc.sh" ]; then
+    mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:${version}:zip" \
+        -DoutputDirectory=target/demo -Dmdep.overWriteReleases=true
+fi
+rm -f "$home"/providers/*.jar
+cp target/keycloak-auth0-par-*.jar "$home/providers/"
+mkdir -p "$home/data/import"
+cp demo/demo-realm.json "$home/data/import/"
+
+export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+exec "$home/bin/kc.sh" start-dev --import-realm --health-enabled=true --metrics-enabled=true "$@"

@@ -1,0 +1,79 @@
+package io.github.kcauth0.oauth;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.util.BasicAuthHelper;
+
+import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION;
+import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION_TYPE;
+import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION_TYPE_JWT;
+import static org.keycloak.OAuth2Constants.CLIENT_ID;
+import static org.keycloak.OAuth2Constants.CLIENT_SECRET;
+
+/**
+ * The client authentication a request carries. Keycloak verifies the credentials; this only enforces what
+ * RFC 6749 §2.3 asks of their shape: one method per request, and a client_id that agrees with the header.
+ * An {@code Authorization: Bearer} header (Auth0's reference curl sends one) is not a client credential.
+ */
+public final class ClientCredentials {
+
+    private final String basicClientId;
+
+    private ClientCredentials(String basicClientId) {
+        this.basicClientId = basicClientId;
+    }
+
+    /** @param parameters the request's parameters, each present at most once */
+    public static ClientCredentials of(String authorizationHeader, Map<String, String> parameters) {
+        String basicClientId = isBasic(authorizationHeader) ? basicClientId(authorizationHeader) : null;
+        int methods = (basicClientId != null ? 1 : 0)
+                + (parameters.containsKey(CLIENT_SECRET) ? 1 : 0)
+                + (parameters.containsKey(CLIENT_ASSERTION) ? 1 : 0);
+        if (methods > 1) {
+            throw OAuthError.invalidRequest("Only one client authentication method may be used");
+        }
+        checkAssertionParameters(parameters);
+        String clientId = parameters.get(CLIENT_ID);
+        if (basicClientId != null && clientId != null && !clientId.equals(basicClientId)) {
+            throw OAuthError.invalidClient();
+        }
+        return new ClientCredentials(basicClientId);
+    }
+
+    public static boolean isBasic(String authorizationHeader) {
+        return authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    /** The client_id from HTTP Basic authentication, if the client used it. */
+    public Optional<String> basicClientId() {
+        return Optional.ofNullable(basicClientId);
+    }
+
+    private static String basicClientId(String authorizationHeader) {
+        String[] idAndSecret;
+        try {
+            idAndSecret = BasicAuthHelper.RFC6749.parseHeader(authorizationHeader);
+        } catch (IllegalArgumentException malformedPercentEncoding) {
+            idAndSecret = null;
+        }
+        if (idAndSecret == null || idAndSecret[0].isEmpty()) {
+            throw OAuthError.invalidClient();
+        }
+        return idAndSecret[0];
+    }
+
+    private static void checkAssertionParameters(Map<String, String> parameters) {
+        boolean hasAssertion = parameters.containsKey(CLIENT_ASSERTION);
+        String type = parameters.get(CLIENT_ASSERTION_TYPE);
+        if (hasAssertion && type == null) {
+            throw OAuthError.missingParameter(CLIENT_ASSERTION_TYPE);
+        }
+        if (type != null && !hasAssertion) {
+            throw OAuthError.missingParameter(CLIENT_ASSERTION);
+        }
+        if (type != null && !CLIENT_ASSERTION_TYPE_JWT.equals(type)) {
+            throw OAuthError.invalidParameter(CLIENT_ASSERTION_TYPE);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.kcauth0.par;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
+import io.github.kcauth0.oauth.ClientCredentials;
+import io.github.kcauth0.oauth.FormBody;
+import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.oauth.OAuthErrorResponses;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.par.ParResponse;
+
+import static org.keycloak.OAuth2Constants.CLIENT_ID;
+
+/**
+ * Auth0's {@code POST /oauth/par} (RFC 9126): the form is read, checked against Auth0's rules, mapped to
+ * Keycloak's parameters and pushed through Keycloak's own PAR endpoint; its answer is given in Auth0's shape.
+ */
+public final class ParResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final HttpHeaders headers;
+
+    public ParResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.headers = session.getContext().getRequestHeaders();
+    }
+
+    @POST
+    @Path("/")
+    public Response push(byte[] body) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.PUSHED_AUTHORIZATION_REQUEST);
+        try {
+            ParResponse pushed = push(body, event);
+            event.success();
+            return created(pushed);
+        } catch (OAuthError rejected) {
+            return reject(rejected, event);
+        }
+    }
+
+    @GET
+    @Path("/")
+    public Response get() {
+        return methodNotAllowed();
+    }
+
+    @PUT
+    @Path("/")
+    public Response put() {
+        return methodNotAllowed();
+    }
+
+    @DELETE
+    @Path("/")
+    public Response delete() {
+        return methodNotAllowed();
+    }
+
+    @PATCH
+    @Path("/")
+    public Response patch() {
+        return methodNotAllowed();
+    }
+
+    private ParResponse push(byte[] body, EventBuilder event) {
+        Auth0AuthorizationRequest request = Auth0AuthorizationRequest.fromForm(FormBody.read(headers, body));
+        request.get(CLIENT_ID).ifPresent(event::client);
+        ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
+
+        Auth0RequestChecks checks = new Auth0RequestChecks(request);
+        checks.checkClientId(credentials);
+        checks.checkResponseType();
+        checks.checkPkce();
+
+        var keycloakForm = Auth0ParameterMapping.forRealm(realm).toKeycloak(request, credentials);
+        Auth0AssertionAudiences.acceptOnThisRequest(session);
+        try {
+            return KeycloakParEndpoint.push(session, event, keycloakForm);
+        } catch (OAuthError rejected) {
+            throw explainAudience(rejected, request);
+        }
+    }
+
+    /** Keycloak rejects an audience the client may not request as a scope; Auth0 developers look for the audience. */
+    private OAuthError explainAudience(OAuthError rejected, Auth0AuthorizationRequest request) {
+        ClientModel client = session.getContext().getClient();
+        if (!OAuthError.INVALID_SCOPE.equals(rejected.error()) || client == null) {
+            return rejected;
+        }
+        List<String> notAllowed = Auth0ParameterMapping.audiencesNotAllowed(request, client);
+        return notAllowed.isEmpty() ? rejected : OAuthError.recordedByKeycloak(400, OAuthError.INVALID_REQUEST,
+                "Client is not allowed to request audience: " + notAllowed.get(0));
+    }
+
+    private Response created(ParResponse pushed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_uri", pushed.getRequestUri());
+        body.put("expires_in", pushed.getExpiresIn());
+        return Response.status(Response.Status.CREATED)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .entity(body)
+                .build();
+    }
+
+    private Response reject(OAuthError error, EventBuilder event) {
+        if (!error.isRecordedByKeycloak()) {
+            event.detail(Details.REASON, error.description()).error(error.error());
+        }
+        String challengeRealm = ClientCredentials.isBasic(authorizationHeader()) ? realm.getName() : null;
+        return OAuthErrorResponses.of(error, challengeRealm);
+    }
+
+    private Response methodNotAllowed() {
+        return Response.fromResponse(OAuthErrorResponses.of(
+                        new OAuthError(405, OAuthError.INVALID_REQUEST, "Method not allowed: use POST"), null))
+                .header(HttpHeaders.ALLOW, "POST")
+                .build();
+    }
+
+    private String authorizationHeader() {
+        return headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.kcauth0.oauth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class FormBodyTest {
+
+    @Test
+    void decodesPercentEncodingPlusAndUtf8() {
+        MultivaluedMap<String, String> form = parse("scope=openid+profile%20email&state=%C3%A9t%C3%A9&redirect_uri=https%3A%2F%2Fa.example%2Fcb");
+
+        assertEquals("openid profile email", form.getFirst("scope"));
+        assertEquals("été", form.getFirst("state"));
+        assertEquals("https://a.example/cb", form.getFirst("redirect_uri"));
+    }
+
+    @Test
+    void keepsRawTextAsCurlDataSendsIt() {
+        assertEquals("openid profile email", parse("scope=openid profile email").getFirst("scope"));
+    }
+
+    @Test
+    void keepsEveryOccurrenceOfARepeatedName() {
+        assertEquals(List.of("a", "b"), parse("state=a&state=b").get("state"));
+    }
+
+    @Test
+    void readsANameWithoutValueAsEmptyAndSkipsEmptyPairs() {
+        MultivaluedMap<String, String> form = parse("&nonce&&state=x&");
+
+        assertEquals(List.of(""), form.get("nonce"));
+        assertEquals(2, form.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"state=%ZZ", "state=%4", "state=%", "%G1=x"})
+    void rejectsMalformedPercentEncoding(String body) {
+        OAuthError error = assertThrows(OAuthError.class, () -> parse(body));
+
+        assertEquals(400, error.status());
+        assertEquals("Malformed percent-encoding in the form", error.description());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"state=%C3%28", "state=%FF", "state=%ED%A0%80"})
+    void rejectsBytesThatAreNotUtf8(String body) {
+        assertEquals("The form is not valid UTF-8", assertThrows(OAuthError.class, () -> parse(body)).description());
+    }
+
+    private static MultivaluedMap<String, String> parse(String body) {
+        return FormBody.parse(body.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}

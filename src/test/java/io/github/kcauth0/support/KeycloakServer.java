@@ -1,0 +1,180 @@
+package io.github.kcauth0.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak distribution with the freshly built jar in {@code providers/}, started once per test JVM
+ * on free ports with a fresh dev database, and stopped when the JVM exits.
+ */
+public final class KeycloakServer {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static KeycloakServer running;
+
+    private final Path home;
+    private final int httpPort;
+    private final int managementPort;
+    private final Process process;
+
+    private KeycloakServer(Path home, int httpPort, int managementPort, Process process) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.process = process;
+    }
+
+    public static synchronized KeycloakServer get() {
+        if (running == null) {
+            running = start();
+            TestRealms.createParIt(new Admin(running));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+        }
+        return running;
+    }
+
+    private static KeycloakServer start() {
+        Path home = Path.of(System.getProperty("keycloak.home"));
+        try {
+            prepare(home);
+            int httpPort = freePort();
+            int managementPort = freePort();
+            List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                    "--health-enabled=true", "--metrics-enabled=true", "--import-realm");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile(home).toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            KeycloakServer server = new KeycloakServer(home, httpPort, managementPort, builder.start());
+            server.awaitReady(Duration.ofMinutes(4));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** Auth0's {@code https://{domain}} for a realm: the only thing an Auth0 application changes. */
+    public String domain(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    public String version() {
+        return System.getProperty("keycloak.version");
+    }
+
+    public String log() {
+        try {
+            return Files.readString(logFile(home));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A fresh dev database, this build's jar as the only provider, and the realms to import. */
+    private static void prepare(Path home) throws IOException {
+        deleteRecursively(home.resolve("data"));
+        Path providers = Files.createDirectories(home.resolve("providers"));
+        try (Stream<Path> jars = Files.list(providers)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.delete(jar);
+            }
+        }
+        Path jar = Path.of(System.getProperty("provider.jar"));
+        Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Path demoRealm = Path.of(System.getProperty("demo.realm"));
+        Files.copy(demoRealm, imports.resolve(demoRealm.getFileName()));
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        stop();
+        throw new IllegalStateException("Keycloak was not ready within " + timeout + ":\n" + log());
+    }
+
+    private static Path logFile(Path home) {
+        return home.resolveSibling("keycloak-test.log");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

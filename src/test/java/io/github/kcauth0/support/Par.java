@@ -1,0 +1,58 @@
+package io.github.kcauth0.support;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static io.github.kcauth0.support.TestRealms.CALLBACK;
+import static io.github.kcauth0.support.TestRealms.CODE_CHALLENGE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Pushes authorization requests to this extension's endpoint, as an Auth0 application does. */
+public final class Par {
+
+    private final KeycloakServer server;
+    private final String realm;
+
+    public Par(KeycloakServer server, String realm) {
+        this.server = server;
+        this.realm = realm;
+    }
+
+    public String url() {
+        return server.domain(realm) + "/oauth/par";
+    }
+
+    /** A valid request of {@code confidential-app} in the par-it realm, with client_secret_post. */
+    public static Map<String, String> validRequest() {
+        return new LinkedHashMap<>(Http.form(
+                "client_id", "confidential-app", "client_secret", "confidential-secret",
+                "response_type", "code", "redirect_uri", CALLBACK, "scope", "openid profile email",
+                "state", "state-123", "nonce", "nonce-456",
+                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256"));
+    }
+
+    public HttpResponse<String> push(Map<String, String> form, String... headers) {
+        return Http.postForm(url(), form, headers);
+    }
+
+    /** Pushes and returns the request_uri, failing unless the answer is 201. */
+    public String requestUri(Map<String, String> form, String... headers) {
+        HttpResponse<String> response = push(form, headers);
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode body = Http.json(response);
+        return body.get("request_uri").asText();
+    }
+
+    /** Keycloak's own authorization endpoint, given a pushed request. */
+    public String authorizationUrl(String clientId, String requestUri) {
+        return server.domain(realm) + "/protocol/openid-connect/auth?client_id=" + Http.urlEncode(clientId)
+                + "&request_uri=" + Http.urlEncode(requestUri);
+    }
+
+    public String keycloakTokenUrl() {
+        return server.domain(realm) + "/protocol/openid-connect/token";
+    }
+}
