@@ -1,6 +1,7 @@
 package io.github.kcauth0;
 
 import io.github.kcauth0.par.ParResource;
+import io.github.kcauth0.token.TokenResource;
 import jakarta.ws.rs.Path;
 
 import org.keycloak.models.KeycloakSession;
@@ -17,5 +18,10 @@ public final class OAuthResource {
     @Path("par")
     public ParResource par() {
         return new ParResource(session);
+    }
+
+    @Path("token")
+    public TokenResource token() {
+        return new TokenResource(session);
     }
 }

@@ -6,8 +6,9 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
  * Auth0's form of the errors Keycloak's own endpoints answer. Keycloak has already recorded them as events.
- * Auth0 answers 401 {@code invalid_client} when client authentication fails, where Keycloak's PAR endpoint
- * says 401 {@code invalid_request}; every other OAuth error is a 400 (RFC 6749 §5.2).
+ * Auth0 answers 401 {@code invalid_client} whenever client authentication fails, where Keycloak's endpoints say
+ * 401 {@code invalid_request} (PAR) or {@code unauthorized_client} (a missing secret); every other OAuth error
+ * is a 400 (RFC 6749 §5.2), also Keycloak's 401 {@code unauthorized_client} for an authenticated client.
  */
 public final class KeycloakErrors {
 
@@ -16,7 +17,8 @@ public final class KeycloakErrors {
     private KeycloakErrors() {
     }
 
-    public static OAuthError asAuth0(Response keycloakAnswer) {
+    /** @param clientAuthenticated whether Keycloak authenticated the client before it rejected the request */
+    public static OAuthError asAuth0(Response keycloakAnswer, boolean clientAuthenticated) {
         int status = keycloakAnswer.getStatus();
         OAuth2ErrorRepresentation body = keycloakAnswer.getEntity() instanceof OAuth2ErrorRepresentation representation
                 ? representation : null;
@@ -24,22 +26,16 @@ public final class KeycloakErrors {
         String description = body != null && body.getErrorDescription() != null
                 ? body.getErrorDescription() : defaultDescription(status);
 
-        if (isAuthenticationFailure(status, error)) {
-            return OAuthError.recordedByKeycloak(401, OAuthError.INVALID_CLIENT, "Client authentication failed");
-        }
-        if (status == 401) {
-            return OAuthError.recordedByKeycloak(400, error, description);
+        if (status == 401 || OAuthError.INVALID_CLIENT.equals(error)) {
+            return clientAuthenticated && !OAuthError.INVALID_CLIENT.equals(error)
+                    ? OAuthError.recordedByKeycloak(400, error, description)
+                    : OAuthError.recordedByKeycloak(401, OAuthError.INVALID_CLIENT, "Client authentication failed");
         }
         // Keycloak's PAR endpoint reports its scope check as invalid_request; the check's own code is invalid_scope.
         if (OAuthError.INVALID_REQUEST.equals(error) && description.startsWith(INVALID_SCOPES_PREFIX)) {
             return OAuthError.recordedByKeycloak(status, OAuthError.INVALID_SCOPE, description);
         }
         return OAuthError.recordedByKeycloak(status, error, description);
-    }
-
-    private static boolean isAuthenticationFailure(int status, String error) {
-        return OAuthError.INVALID_CLIENT.equals(error)
-                || status == 401 && OAuthError.INVALID_REQUEST.equals(error);
     }
 
     private static String defaultError(int status) {

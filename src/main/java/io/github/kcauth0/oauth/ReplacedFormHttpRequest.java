@@ -1,8 +1,16 @@
 package io.github.kcauth0.oauth;
 
 import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.ws.rs.core.AbstractMultivaluedMap;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -10,22 +18,30 @@ import org.keycloak.http.FormPartValue;
 import org.keycloak.http.HttpRequest;
 
 /**
- * The current HTTP request with its form replaced by the Keycloak parameters an Auth0 request maps to. Set as
- * the session's request before a Keycloak endpoint runs, so that it and its client authenticators read them.
+ * The current HTTP request, its body replaced by the Keycloak form an Auth0 request maps to (Auth0's SDKs send
+ * some requests as JSON). Set as the session's request before a Keycloak endpoint runs, so that the endpoint
+ * and its client authenticators read the mapped form.
  */
 public final class ReplacedFormHttpRequest implements HttpRequest {
 
     private final HttpRequest original;
     private final MultivaluedMap<String, String> form;
+    private final HttpHeaders headers;
 
     public ReplacedFormHttpRequest(HttpRequest original, MultivaluedMap<String, String> form) {
         this.original = original;
         this.form = form;
+        this.headers = new FormHeaders(original.getHttpHeaders());
     }
 
     @Override
     public MultivaluedMap<String, String> getDecodedFormParameters() {
         return form;
+    }
+
+    @Override
+    public HttpHeaders getHttpHeaders() {
+        return headers;
     }
 
     @Override
@@ -36,11 +52,6 @@ public final class ReplacedFormHttpRequest implements HttpRequest {
     @Override
     public MultivaluedMap<String, FormPartValue> getMultiPartFormParameters() {
         return original.getMultiPartFormParameters();
-    }
-
-    @Override
-    public HttpHeaders getHttpHeaders() {
-        return original.getHttpHeaders();
     }
 
     @Override
@@ -56,5 +67,70 @@ public final class ReplacedFormHttpRequest implements HttpRequest {
     @Override
     public boolean isProxyTrusted() {
         return original.isProxyTrusted();
+    }
+
+    /** The original headers, with the Content-Type of the form. */
+    private static final class FormHeaders implements HttpHeaders {
+
+        private final HttpHeaders original;
+        private final MultivaluedMap<String, String> requestHeaders;
+
+        FormHeaders(HttpHeaders original) {
+            this.original = original;
+            this.requestHeaders = new AbstractMultivaluedMap<>(new TreeMap<>(String.CASE_INSENSITIVE_ORDER)) { };
+            original.getRequestHeaders().forEach((name, values) -> requestHeaders.addAll(name, values));
+            this.requestHeaders.putSingle(CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED);
+        }
+
+        @Override
+        public List<String> getRequestHeader(String name) {
+            return requestHeaders.get(name);
+        }
+
+        @Override
+        public String getHeaderString(String name) {
+            List<String> values = requestHeaders.get(name);
+            return values == null ? null : String.join(",", values);
+        }
+
+        @Override
+        public MultivaluedMap<String, String> getRequestHeaders() {
+            return requestHeaders;
+        }
+
+        @Override
+        public MediaType getMediaType() {
+            return MediaType.APPLICATION_FORM_URLENCODED_TYPE;
+        }
+
+        @Override
+        public List<MediaType> getAcceptableMediaTypes() {
+            return original.getAcceptableMediaTypes();
+        }
+
+        @Override
+        public List<Locale> getAcceptableLanguages() {
+            return original.getAcceptableLanguages();
+        }
+
+        @Override
+        public Locale getLanguage() {
+            return original.getLanguage();
+        }
+
+        @Override
+        public Map<String, Cookie> getCookies() {
+            return original.getCookies();
+        }
+
+        @Override
+        public Date getDate() {
+            return original.getDate();
+        }
+
+        @Override
+        public int getLength() {
+            return -1;
+        }
     }
 }

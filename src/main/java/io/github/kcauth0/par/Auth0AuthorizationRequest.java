@@ -9,8 +9,8 @@ import io.github.kcauth0.oauth.OAuthError;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * The Auth0 parameters of one pushed authorization request, each at most once. Empty parameters count as
- * omitted (RFC 6749 §3.1); unknown ones are dropped, as Auth0 ignores them.
+ * The Auth0 parameters of one authorization request, each at most once. Empty parameters count as omitted
+ * (RFC 6749 §3.1); unknown ones are dropped, as Auth0 ignores them; up to ten {@code ext-*} ones are kept.
  */
 public final class Auth0AuthorizationRequest {
 
@@ -20,18 +20,27 @@ public final class Auth0AuthorizationRequest {
         this.parameters = Map.copyOf(parameters);
     }
 
-    public static Auth0AuthorizationRequest fromForm(MultivaluedMap<String, String> form) {
+    /** A request pushed to /oauth/par, which must not carry a {@code request_uri} (RFC 9126 §2.1). */
+    public static Auth0AuthorizationRequest pushed(MultivaluedMap<String, String> form) {
         if (form.containsKey(Auth0Parameters.REQUEST_URI)) {
             throw OAuthError.invalidRequest("Parameter not allowed in a pushed authorization request: "
                     + Auth0Parameters.REQUEST_URI);
         }
-        Map<String, String> parameters = new HashMap<>();
-        form.forEach((name, values) -> {
-            if (Auth0Parameters.KNOWN.contains(name)) {
-                single(name, values).ifPresent(value -> parameters.put(name, value));
+        return of(form);
+    }
+
+    /** A request sent to /authorize, with or without a pushed {@code request_uri}. */
+    public static Auth0AuthorizationRequest of(MultivaluedMap<String, String> parameters) {
+        Map<String, String> kept = new HashMap<>();
+        parameters.forEach((name, values) -> {
+            if (Auth0Parameters.KNOWN.contains(name) || Auth0Parameters.isExtension(name)) {
+                single(name, values).ifPresent(value -> kept.put(name, value));
             }
         });
-        return new Auth0AuthorizationRequest(parameters);
+        if (kept.keySet().stream().filter(Auth0Parameters::isExtension).count() > Auth0Parameters.MAX_EXTENSIONS) {
+            throw OAuthError.invalidRequest("At most " + Auth0Parameters.MAX_EXTENSIONS + " ext-* parameters are allowed");
+        }
+        return new Auth0AuthorizationRequest(kept);
     }
 
     private static Optional<String> single(String name, List<String> values) {

@@ -1,69 +1,110 @@
 package io.github.kcauth0.par;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
-import io.github.kcauth0.oauth.ClientCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.oauth.OAuthError;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.ClientScopeModel;
-import org.keycloak.models.RealmModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.util.JsonSerialization;
 
+import static io.github.kcauth0.par.Auth0Parameters.ACR_VALUES;
+import static io.github.kcauth0.par.Auth0Parameters.AUDIENCE;
+import static io.github.kcauth0.par.Auth0Parameters.AUTHORIZATION_DETAILS;
+import static io.github.kcauth0.par.Auth0Parameters.CLAIMS;
+import static io.github.kcauth0.par.Auth0Parameters.CONNECTION;
+import static io.github.kcauth0.par.Auth0Parameters.DISPLAY;
+import static io.github.kcauth0.par.Auth0Parameters.DPOP_JKT;
+import static io.github.kcauth0.par.Auth0Parameters.ID_TOKEN_HINT;
+import static io.github.kcauth0.par.Auth0Parameters.INVITATION;
+import static io.github.kcauth0.par.Auth0Parameters.LOGIN_HINT;
+import static io.github.kcauth0.par.Auth0Parameters.NONCE;
+import static io.github.kcauth0.par.Auth0Parameters.ORGANIZATION;
+import static io.github.kcauth0.par.Auth0Parameters.REQUEST;
+import static io.github.kcauth0.par.Auth0Parameters.REQUEST_URI;
+import static io.github.kcauth0.par.Auth0Parameters.RESOURCE;
+import static io.github.kcauth0.par.Auth0Parameters.RESPONSE_MODE;
+import static io.github.kcauth0.par.Auth0Parameters.SCREEN_HINT;
 import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION;
 import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION_TYPE;
 import static org.keycloak.OAuth2Constants.CLIENT_ID;
 import static org.keycloak.OAuth2Constants.CLIENT_SECRET;
 import static org.keycloak.OAuth2Constants.CODE_CHALLENGE;
 import static org.keycloak.OAuth2Constants.CODE_CHALLENGE_METHOD;
+import static org.keycloak.OAuth2Constants.MAX_AGE;
+import static org.keycloak.OAuth2Constants.PROMPT;
 import static org.keycloak.OAuth2Constants.REDIRECT_URI;
 import static org.keycloak.OAuth2Constants.RESPONSE_TYPE;
 import static org.keycloak.OAuth2Constants.SCOPE;
 import static org.keycloak.OAuth2Constants.STATE;
+import static org.keycloak.OAuth2Constants.UI_LOCALES_PARAM;
 
 /**
- * Where each Auth0 parameter goes in Keycloak; the README's parameter table describes this class.
- * Most keep their name and meaning. {@code audience=X} names an Auth0 API: in Keycloak that API is the client
- * scope named X, whose Audience mapper puts X into the access token's {@code aud}, so X joins {@code scope}.
+ * Where each Auth0 authorization parameter goes in Keycloak; the README's parameter table describes this class.
+ * Most keep their name and meaning; the others become what Keycloak calls the same thing.
  */
 public final class Auth0ParameterMapping {
 
     /** Same name and meaning in Keycloak. */
     static final Set<String> UNCHANGED = Set.of(CLIENT_ID, CLIENT_SECRET, CLIENT_ASSERTION, CLIENT_ASSERTION_TYPE,
-            RESPONSE_TYPE, REDIRECT_URI, STATE, Auth0Parameters.NONCE, CODE_CHALLENGE, CODE_CHALLENGE_METHOD);
+            RESPONSE_TYPE, RESPONSE_MODE, REDIRECT_URI, STATE, NONCE, CODE_CHALLENGE, CODE_CHALLENGE_METHOD,
+            PROMPT, MAX_AGE, LOGIN_HINT, UI_LOCALES_PARAM, ACR_VALUES, CLAIMS, DISPLAY, ID_TOKEN_HINT, DPOP_JKT,
+            REQUEST, REQUEST_URI, AUTHORIZATION_DETAILS);
 
-    private final Predicate<String> clientScopeExists;
+    /** Keycloak's identity-provider hint. */
+    static final String KC_IDP_HINT = "kc_idp_hint";
+    /** Keycloak's registration prompt (OpenID Connect's prompt=create). */
+    static final String PROMPT_CREATE = "create";
+    static final String SIGNUP = "signup";
+    /** Keycloak's scope for a user's membership of one organization. */
+    static final String ORGANIZATION_SCOPE_PREFIX = "organization:";
 
-    /** @param clientScopeExists whether the realm has a client scope of the given name */
-    public Auth0ParameterMapping(Predicate<String> clientScopeExists) {
-        this.clientScopeExists = clientScopeExists;
+    private final RealmLookups realm;
+
+    public Auth0ParameterMapping(RealmLookups realm) {
+        this.realm = realm;
     }
 
-    public static Auth0ParameterMapping forRealm(RealmModel realm) {
-        return new Auth0ParameterMapping(name -> realm.getClientScopesStream().map(ClientScopeModel::getName).anyMatch(name::equals));
+    public static Auth0ParameterMapping forRealm(KeycloakSession session) {
+        return new Auth0ParameterMapping(new KeycloakRealmLookups(session));
     }
 
-    public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request, ClientCredentials credentials) {
+    public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request) {
+        if (request.has(INVITATION)) {
+            throw OAuthError.invalidRequest("Parameter not supported: invitation; Keycloak invites organization "
+                    + "members by e-mail link");
+        }
         MultivaluedMap<String, String> keycloak = new MultivaluedHashMap<>();
         request.parameters().forEach((name, value) -> {
-            if (UNCHANGED.contains(name)) {
+            if (UNCHANGED.contains(name) || Auth0Parameters.isExtension(name)) {
                 keycloak.putSingle(name, value);
             }
         });
-        if (!keycloak.containsKey(CLIENT_ID)) {
-            credentials.basicClientId().ifPresent(clientId -> keycloak.putSingle(CLIENT_ID, clientId));
-        }
         String scope = scope(request);
         if (!scope.isEmpty()) {
             keycloak.putSingle(SCOPE, scope);
         }
+        request.get(CONNECTION).ifPresent(connection -> keycloak.putSingle(KC_IDP_HINT, connection));
+        if (request.get(SCREEN_HINT).filter(SIGNUP::equals).isPresent() && !request.has(PROMPT)) {
+            keycloak.putSingle(PROMPT, PROMPT_CREATE);
+        }
+        request.get(AUTHORIZATION_DETAILS).ifPresent(this::requireSupportedAuthorizationDetails);
         return keycloak;
+    }
+
+    /** The Auth0 API a request names, by {@code audience} or its alias {@code resource}. */
+    public static List<String> audiences(Auth0AuthorizationRequest request) {
+        List<String> audiences = new ArrayList<>();
+        request.get(AUDIENCE).ifPresent(audiences::add);
+        request.get(RESOURCE).filter(resource -> !audiences.contains(resource)).ifPresent(audiences::add);
+        return audiences;
     }
 
     /** The audiences a request names that the client may not request, for an error that names them. */
@@ -73,26 +114,42 @@ public final class Auth0ParameterMapping {
         return audiences(request).stream().filter(audience -> !allowed.contains(audience)).toList();
     }
 
+    /** {@code audience=X} requests the client scope X, whose Audience mapper puts X into the access token's aud. */
     private String scope(Auth0AuthorizationRequest request) {
         Set<String> scopes = new LinkedHashSet<>(split(request.get(SCOPE).orElse("")));
         for (String audience : audiences(request)) {
-            requireKnownAudience(audience);
+            if (!realm.clientScopeExists(audience)) {
+                throw OAuthError.invalidRequest("Service not found: " + audience);
+            }
             scopes.add(audience);
         }
+        request.get(ORGANIZATION).ifPresent(organization -> scopes.add(ORGANIZATION_SCOPE_PREFIX
+                + realm.organizationAlias(organization).orElseThrow(
+                        () -> OAuthError.invalidRequest("Organization not found: " + organization))));
         return String.join(" ", scopes);
     }
 
-    private void requireKnownAudience(String audience) {
-        if (!clientScopeExists.test(audience)) {
-            throw OAuthError.invalidRequest("Service not found: " + audience);
+    private void requireSupportedAuthorizationDetails(String authorizationDetails) {
+        JsonNode details;
+        try {
+            details = JsonSerialization.mapper.readTree(authorizationDetails);
+        } catch (Exception e) {
+            details = null;
+        }
+        if (details == null || !details.isArray() || details.isEmpty()) {
+            throw OAuthError.invalidRequest("Invalid parameter: authorization_details must be a JSON array of objects");
+        }
+        Set<String> supported = realm.authorizationDetailsTypes();
+        for (JsonNode detail : details) {
+            String type = detail.path("type").asText("");
+            if (!supported.contains(type)) {
+                throw OAuthError.invalidRequest("Unsupported authorization_details type: \"" + type
+                        + "\"; this realm supports " + (supported.isEmpty() ? "none" : String.join(", ", supported)));
+            }
         }
     }
 
-    private static List<String> audiences(Auth0AuthorizationRequest request) {
-        return request.get(Auth0Parameters.AUDIENCE).stream().toList();
-    }
-
     private static List<String> split(String scope) {
-        return Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        return Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -28,7 +28,7 @@ final class KeycloakParEndpoint {
         try {
             return (ParResponse) new ParEndpoint(session, event).request().getEntity();
         } catch (WebApplicationException rejected) {
-            throw KeycloakErrors.asAuth0(rejected.getResponse());
+            throw KeycloakErrors.asAuth0(rejected.getResponse(), context.getClient() != null);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
-import io.github.kcauth0.oauth.FormBody;
+import io.github.kcauth0.oauth.RequestBody;
+import io.github.kcauth0.oauth.MethodNotAllowed;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.OAuthErrorResponses;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.events.Details;
@@ -62,38 +64,38 @@ public final class ParResource {
     @GET
     @Path("/")
     public Response get() {
-        return methodNotAllowed();
+        return MethodNotAllowed.response();
     }
 
     @PUT
     @Path("/")
     public Response put() {
-        return methodNotAllowed();
+        return MethodNotAllowed.response();
     }
 
     @DELETE
     @Path("/")
     public Response delete() {
-        return methodNotAllowed();
+        return MethodNotAllowed.response();
     }
 
     @PATCH
     @Path("/")
     public Response patch() {
-        return methodNotAllowed();
+        return MethodNotAllowed.response();
     }
 
     private ParResponse push(byte[] body, EventBuilder event) {
-        Auth0AuthorizationRequest request = Auth0AuthorizationRequest.fromForm(FormBody.read(headers, body));
-        request.get(CLIENT_ID).ifPresent(event::client);
+        Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(headers, body));
         ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
+        String clientId = request.get(CLIENT_ID).or(credentials::basicClientId).orElse(null);
+        if (clientId != null) {
+            event.client(clientId);
+        }
+        new Auth0RequestChecks(request).check(clientId);
 
-        Auth0RequestChecks checks = new Auth0RequestChecks(request);
-        checks.checkClientId(credentials);
-        checks.checkResponseType();
-        checks.checkPkce();
-
-        var keycloakForm = Auth0ParameterMapping.forRealm(realm).toKeycloak(request, credentials);
+        MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
+        keycloakForm.putSingle(CLIENT_ID, clientId);
         Auth0AssertionAudiences.acceptOnThisRequest(session);
         try {
             return KeycloakParEndpoint.push(session, event, keycloakForm);
@@ -131,13 +133,6 @@ public final class ParResource {
         }
         String challengeRealm = ClientCredentials.isBasic(authorizationHeader()) ? realm.getName() : null;
         return OAuthErrorResponses.of(error, challengeRealm);
-    }
-
-    private Response methodNotAllowed() {
-        return Response.fromResponse(OAuthErrorResponses.of(
-                        new OAuthError(405, OAuthError.INVALID_REQUEST, "Method not allowed: use POST"), null))
-                .header(HttpHeaders.ALLOW, "POST")
-                .build();
     }
 
     private String authorizationHeader() {

@@ -1,9 +1,10 @@
 package io.github.kcauth0.par;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import io.github.kcauth0.oauth.ClientCredentials;
 import io.github.kcauth0.oauth.OAuthError;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -16,51 +17,109 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class Auth0ParameterMappingTest {
 
     private static final String API = "https://api.example.com";
-    private final Auth0ParameterMapping mapping = new Auth0ParameterMapping(Set.of(API, "profile")::contains);
+
+    /** A realm with the API's client scope, organization "Acme Corp" (alias acme, id org-1) and one RAR type. */
+    private final Auth0ParameterMapping mapping = new Auth0ParameterMapping(new RealmLookups() {
+        @Override
+        public boolean clientScopeExists(String name) {
+            return Set.of(API, "profile").contains(name);
+        }
+
+        @Override
+        public Optional<String> organizationAlias(String idAliasOrName) {
+            return Set.of("org-1", "acme", "Acme Corp").contains(idAliasOrName) ? Optional.of("acme") : Optional.empty();
+        }
+
+        @Override
+        public Set<String> authorizationDetailsTypes() {
+            return Set.of("openid_credential");
+        }
+    });
 
     @Test
     void standardParametersKeepTheirNames() {
-        Map<String, String> auth0 = Map.of("client_id", "app", "client_secret", "s", "response_type", "code",
-                "redirect_uri", "https://app/cb", "state", "st", "nonce", "n", "code_challenge", "c",
-                "code_challenge_method", "S256", "scope", "openid profile");
+        Map<String, String> auth0 = Map.ofEntries(Map.entry("client_id", "app"), Map.entry("client_secret", "s"),
+                Map.entry("response_type", "code"), Map.entry("redirect_uri", "https://app/cb"), Map.entry("state", "st"),
+                Map.entry("nonce", "n"), Map.entry("code_challenge", "c"), Map.entry("code_challenge_method", "S256"),
+                Map.entry("scope", "openid profile"), Map.entry("prompt", "login"), Map.entry("max_age", "0"),
+                Map.entry("login_hint", "alice"), Map.entry("ui_locales", "de"), Map.entry("response_mode", "form_post"),
+                Map.entry("request", "a.b.c"), Map.entry("ext-tenant", "t1"));
 
-        MultivaluedMap<String, String> keycloak = map(auth0, null);
+        MultivaluedMap<String, String> keycloak = map(auth0);
 
         auth0.forEach((name, value) -> assertEquals(value, keycloak.getFirst(name), name));
         assertEquals(auth0.size(), keycloak.size());
     }
 
     @Test
-    void audienceJoinsTheScopeAsItsClientScope() {
-        assertEquals("openid profile " + API, map(Map.of("scope", "openid profile", "audience", API), null).getFirst("scope"));
-        assertEquals(API, map(Map.of("audience", API), null).getFirst("scope"));
-        assertEquals("openid " + API, map(Map.of("scope", "openid  " + API, "audience", API), null).getFirst("scope"));
+    void audienceAndItsAliasResourceJoinTheScopeAsClientScopes() {
+        assertEquals("openid profile " + API, map(Map.of("scope", "openid profile", "audience", API)).getFirst("scope"));
+        assertEquals(API, map(Map.of("resource", API)).getFirst("scope"));
+        assertEquals("openid " + API, map(Map.of("scope", "openid  " + API, "audience", API, "resource", API)).getFirst("scope"));
+        assertFalse(map(Map.of("audience", API)).containsKey("audience"));
+        assertFalse(map(Map.of("resource", API)).containsKey("resource"));
     }
 
     @Test
     void audienceUnknownToTheRealmIsRejectedByName() {
-        OAuthError error = assertThrows(OAuthError.class, () -> map(Map.of("audience", "https://nope.example.com"), null));
+        OAuthError error = assertThrows(OAuthError.class, () -> map(Map.of("audience", "https://nope.example.com")));
 
         assertEquals(400, error.status());
         assertEquals("Service not found: https://nope.example.com", error.description());
     }
 
     @Test
-    void audienceIsNotAParameterOfKeycloak() {
-        assertFalse(map(Map.of("audience", API), null).containsKey("audience"));
+    void organizationByIdAliasOrNameRequestsKeycloaksOrganizationScope() {
+        for (String organization : List.of("org-1", "acme", "Acme Corp")) {
+            assertEquals("openid organization:acme", map(Map.of("scope", "openid", "organization", organization)).getFirst("scope"));
+        }
+        assertEquals("Organization not found: globex",
+                assertThrows(OAuthError.class, () -> map(Map.of("organization", "globex"))).description());
     }
 
     @Test
-    void basicClientIdBecomesTheClientIdParameter() {
-        assertEquals("app", map(Map.of("response_type", "code"), "app").getFirst("client_id"));
+    void connectionIsKeycloaksIdentityProviderHint() {
+        MultivaluedMap<String, String> keycloak = map(Map.of("connection", "google-oauth2"));
+
+        assertEquals("google-oauth2", keycloak.getFirst("kc_idp_hint"));
+        assertFalse(keycloak.containsKey("connection"));
     }
 
-    private MultivaluedMap<String, String> map(Map<String, String> auth0, String basicClientId) {
+    @Test
+    void signupScreenHintIsKeycloaksCreatePrompt() {
+        assertEquals("create", map(Map.of("screen_hint", "signup")).getFirst("prompt"));
+        assertEquals("login", map(Map.of("screen_hint", "signup", "prompt", "login")).getFirst("prompt"));
+        assertFalse(map(Map.of("screen_hint", "login")).containsKey("prompt"));
+    }
+
+    @Test
+    void authorizationDetailsOfASupportedTypeArePassedOn() {
+        String details = "[{\"type\":\"openid_credential\"}]";
+
+        assertEquals(details, map(Map.of("authorization_details", details)).getFirst("authorization_details"));
+    }
+
+    @Test
+    void authorizationDetailsOfAnUnsupportedTypeAreRejectedClearly() {
+        OAuthError error = assertThrows(OAuthError.class,
+                () -> map(Map.of("authorization_details", "[{\"type\":\"payment_initiation\"}]")));
+
+        assertEquals("Unsupported authorization_details type: \"payment_initiation\"; this realm supports openid_credential",
+                error.description());
+        assertEquals(400, assertThrows(OAuthError.class, () -> map(Map.of("authorization_details", "{}"))).status());
+    }
+
+    @Test
+    void invitationIsRejectedClearly() {
+        OAuthError error = assertThrows(OAuthError.class, () -> map(Map.of("invitation", "abc")));
+
+        assertEquals(400, error.status());
+        assertEquals("invalid_request", error.error());
+    }
+
+    private MultivaluedMap<String, String> map(Map<String, String> auth0) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         auth0.forEach(form::putSingle);
-        String header = basicClientId == null ? null
-                : "Basic " + java.util.Base64.getEncoder().encodeToString((basicClientId + ":secret").getBytes());
-        Auth0AuthorizationRequest request = Auth0AuthorizationRequest.fromForm(form);
-        return mapping.toKeycloak(request, ClientCredentials.of(header, request.parameters()));
+        return mapping.toKeycloak(Auth0AuthorizationRequest.of(form));
     }
 }

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
-import io.github.kcauth0.support.Par;
+import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class ClientAuthenticationIT {
     private static final KeycloakServer server = KeycloakServer.get();
     private static final ClientKeys jwtAppKeys = ClientKeys.generate();
     private static final String SECRET_JWT_APP_SECRET = "secret-jwt-app-secret-that-is-long-enough-for-hs256";
-    private final Par par = new Par(server, TestRealms.PAR_IT);
+    private final Auth0Domain par = new Auth0Domain(server, TestRealms.PAR_IT);
 
     @BeforeAll
     static void registerJwtAppKey() {
@@ -37,12 +36,12 @@ class ClientAuthenticationIT {
 
     @Test
     void clientSecretPostIsAccepted() {
-        assertCreated(par.push(Par.validRequest()));
+        assertCreated(par.push(Auth0Domain.validRequest()));
     }
 
     @Test
     void clientSecretBasicIsAccepted() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
 
         assertCreated(par.push(form, "Authorization", basic("confidential-app", "confidential-secret")));
@@ -50,7 +49,7 @@ class ClientAuthenticationIT {
 
     @Test
     void clientSecretBasicWithoutClientIdInTheBodyIsAccepted() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
         form.remove("client_id");
 
@@ -66,28 +65,27 @@ class ClientAuthenticationIT {
     @ParameterizedTest
     @MethodSource("assertionAudiences")
     void privateKeyJwtAddressedToThisServerIsAccepted(String audience) {
-        assertCreated(par.push(withAssertion("jwt-app", ClientKeys.assertion("jwt-app", audience, jwtAppKeys.rs256()))));
+        assertCreated(par.push(withAssertion("jwt-app", jwtAppKeys.assertion("jwt-app", audience))));
     }
 
     @Test
     void clientSecretJwtAddressedAsAuth0SdksDoIsAccepted() {
-        String assertion = ClientKeys.assertion("secret-jwt-app", server.domain(TestRealms.PAR_IT) + "/",
-                Algorithm.HMAC256(SECRET_JWT_APP_SECRET));
+        String assertion = ClientKeys.secretAssertion("secret-jwt-app", server.domain(TestRealms.PAR_IT) + "/",
+                SECRET_JWT_APP_SECRET);
 
         assertCreated(par.push(withAssertion("secret-jwt-app", assertion)));
     }
 
     @Test
     void privateKeyJwtAddressedElsewhereIsRejected() {
-        String assertion = ClientKeys.assertion("jwt-app", "https://tenant.auth0.com/", jwtAppKeys.rs256());
+        String assertion = jwtAppKeys.assertion("jwt-app", "https://tenant.auth0.com/");
 
         assertInvalidClient(par.push(withAssertion("jwt-app", assertion)));
     }
 
     @Test
     void privateKeyJwtSignedWithAnotherKeyIsRejected() {
-        String assertion = ClientKeys.assertion("jwt-app", server.domain(TestRealms.PAR_IT) + "/",
-                ClientKeys.generate().rs256());
+        String assertion = ClientKeys.generate().assertion("jwt-app", server.domain(TestRealms.PAR_IT) + "/");
 
         assertInvalidClient(par.push(withAssertion("jwt-app", assertion)));
     }
@@ -95,7 +93,7 @@ class ClientAuthenticationIT {
     @Test
     void privateKeyJwtIsSingleUse() {
         Map<String, String> form = withAssertion("jwt-app",
-                ClientKeys.assertion("jwt-app", server.domain(TestRealms.PAR_IT) + "/", jwtAppKeys.rs256()));
+                jwtAppKeys.assertion("jwt-app", server.domain(TestRealms.PAR_IT) + "/"));
         assertCreated(par.push(form));
 
         assertInvalidClient(par.push(form));
@@ -103,7 +101,7 @@ class ClientAuthenticationIT {
 
     @Test
     void wrongSecretIsInvalidClientWithoutEchoingTheSecret() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_secret", "not-the-secret-42");
 
         HttpResponse<String> response = par.push(form);
@@ -115,7 +113,7 @@ class ClientAuthenticationIT {
 
     @Test
     void wrongBasicCredentialsAreChallenged() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
 
         HttpResponse<String> response = par.push(form, "Authorization", basic("confidential-app", "wrong"));
@@ -126,7 +124,7 @@ class ClientAuthenticationIT {
 
     @Test
     void basicCredentialsOfAnotherClientThanClientIdAreRejected() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
 
         HttpResponse<String> response = par.push(form, "Authorization", basic("other-app", "other-secret"));
@@ -136,7 +134,7 @@ class ClientAuthenticationIT {
 
     @Test
     void bearerTokenIsNotAClientCredential() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
 
         assertInvalidClient(par.push(form, "Authorization", "Bearer confidential-secret"));
@@ -144,12 +142,12 @@ class ClientAuthenticationIT {
 
     @Test
     void twoAuthenticationMethodsAreRejected() {
-        HttpResponse<String> secretAndBasic = par.push(Par.validRequest(),
+        HttpResponse<String> secretAndBasic = par.push(Auth0Domain.validRequest(),
                 "Authorization", basic("confidential-app", "confidential-secret"));
-        Map<String, String> secretAndAssertion = Par.validRequest();
+        Map<String, String> secretAndAssertion = Auth0Domain.validRequest();
         secretAndAssertion.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
         secretAndAssertion.put("client_assertion",
-                ClientKeys.assertion("confidential-app", server.domain(TestRealms.PAR_IT), jwtAppKeys.rs256()));
+                jwtAppKeys.assertion("confidential-app", server.domain(TestRealms.PAR_IT)));
 
         for (HttpResponse<String> response : List.of(secretAndBasic, par.push(secretAndAssertion))) {
             assertEquals(400, response.statusCode(), response.body());
@@ -162,7 +160,7 @@ class ClientAuthenticationIT {
     /** Keycloak lets public clients push; Auth0 offers PAR to confidential applications only. */
     @Test
     void publicClientPushesWithItsClientIdAsKeycloakAllows() {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
         form.put("client_id", "public-app");
 
@@ -170,7 +168,7 @@ class ClientAuthenticationIT {
     }
 
     private static Map<String, String> withAssertion(String clientId, String assertion) {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.remove("client_secret");
         form.put("client_id", clientId);
         form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");

@@ -5,7 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.KeycloakServer;
-import io.github.kcauth0.support.Par;
+import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventsIT {
 
     private static final KeycloakServer server = KeycloakServer.get();
-    private final Par par = new Par(server, TestRealms.PAR_IT);
+    private final Auth0Domain par = new Auth0Domain(server, TestRealms.PAR_IT);
     private final Admin admin = new Admin(server);
 
     @Test
     void successIsRecordedAsAPushedAuthorizationRequestEvent() {
         int before = events("PUSHED_AUTHORIZATION_REQUEST", "other-app").size();
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_id", "other-app");
         form.put("client_secret", "other-secret");
         par.requestUri(form);
@@ -34,7 +34,7 @@ class EventsIT {
     @Test
     void rejectionBeforeKeycloakIsRecordedAsAnErrorEvent() {
         int before = events("PUSHED_AUTHORIZATION_REQUEST_ERROR", "other-app").size();
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_id", "other-app");
         form.put("response_type", "token");
         par.push(form);
@@ -49,7 +49,7 @@ class EventsIT {
     @Test
     void rejectionByKeycloakIsRecordedAsAnErrorEvent() {
         int before = events("PUSHED_AUTHORIZATION_REQUEST_ERROR", "other-app").size();
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_id", "other-app");
         form.put("client_secret", "other-secret");
         form.put("redirect_uri", "https://evil.example.com/cb");

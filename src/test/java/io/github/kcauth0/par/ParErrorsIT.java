@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
-import io.github.kcauth0.support.Par;
+import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class ParErrorsIT {
 
     private static final KeycloakServer server = KeycloakServer.get();
-    private final Par par = new Par(server, TestRealms.PAR_IT);
+    private final Auth0Domain par = new Auth0Domain(server, TestRealms.PAR_IT);
 
     static Stream<Arguments> invalidForms() {
         return Stream.of(
@@ -81,14 +81,14 @@ class ParErrorsIT {
     @MethodSource("invalidForms")
     void invalidRequestIsAnOAuthError(String name, Consumer<Map<String, String>> change, int status, String error,
                                       String description) {
-        Map<String, String> form = Par.validRequest();
+        Map<String, String> form = Auth0Domain.validRequest();
         change.accept(form);
 
         assertOAuthError(par.push(form), status, error, description);
     }
 
     static Stream<Arguments> malformedBodies() {
-        String valid = Http.encode(Par.validRequest());
+        String valid = Http.encode(Auth0Domain.validRequest());
         return Stream.of(
                 arguments("repeated parameter", "application/x-www-form-urlencoded", valid + "&state=again",
                         400, "Repeated parameter: state"),

@@ -10,7 +10,7 @@ import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.Jwt;
 import io.github.kcauth0.support.KeycloakServer;
-import io.github.kcauth0.support.Par;
+import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PushedLoginFlowIT {
 
     private static final KeycloakServer server = KeycloakServer.get();
-    private final Par par = new Par(server, TestRealms.DEMO);
+    private final Auth0Domain par = new Auth0Domain(server, TestRealms.DEMO);
 
     @Test
     void pushedRequestLogsInAndRedeemsWithItsAudienceNonceAndPkce() {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
-import io.github.kcauth0.support.Par;
+import io.github.kcauth0.support.Auth0Domain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class RealmSwitchIT {
     private static final String REALM = "switch-it";
     private static final KeycloakServer server = KeycloakServer.get();
     private static final Admin admin = new Admin(server);
-    private final Par par = new Par(server, REALM);
+    private final Auth0Domain par = new Auth0Domain(server, REALM);
 
     @BeforeEach
     void createRealmWithoutTheAttribute() {
@@ -67,7 +67,7 @@ class RealmSwitchIT {
                 .putArray("redirectUris").add(CALLBACK);
         admin.post("", imported);
         try {
-            assertEquals(201, new Par(server, "switch-import-it").push(request()).statusCode());
+            assertEquals(201, new Auth0Domain(server, "switch-import-it").push(request()).statusCode());
         } finally {
             Admin.require(204, admin.send("DELETE", "/switch-import-it", null));
         }

@@ -8,7 +8,7 @@ import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
-import io.github.kcauth0.support.Par;
+import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestUriLifecycleIT {
 
     private static final KeycloakServer server = KeycloakServer.get();
-    private final Par par = new Par(server, TestRealms.PAR_IT);
+    private final Auth0Domain par = new Auth0Domain(server, TestRealms.PAR_IT);
     private final Admin admin = new Admin(server);
 
     @Test
     void requestUriIsNotHonouredAfterItsLoginCompleted() {
-        String requestUri = par.requestUri(Par.validRequest());
+        String requestUri = par.requestUri(Auth0Domain.validRequest());
         URI callback = new Browser(server).login(par.authorizationUrl("confidential-app", requestUri), "alice", "alice-password");
         assertTrue(Browser.queryParameters(callback).containsKey("code"), callback.toString());
 
@@ -38,7 +38,7 @@ class RequestUriLifecycleIT {
     void requestUriExpiresAfterTheRealmsLifespan() {
         admin.setRealmAttribute(TestRealms.PAR_IT, "parRequestUriLifespan", "2");
         try {
-            HttpResponse<String> pushed = par.push(Par.validRequest());
+            HttpResponse<String> pushed = par.push(Auth0Domain.validRequest());
             assertEquals(201, pushed.statusCode(), pushed.body());
             assertEquals(2, Http.json(pushed).get("expires_in").asInt(), "expires_in is the realm's lifespan");
             String requestUri = Http.json(pushed).get("request_uri").asText();
@@ -54,7 +54,7 @@ class RequestUriLifecycleIT {
 
     @Test
     void requestUriWithinItsLifespanShowsTheLoginForm() {
-        String requestUri = par.requestUri(Par.validRequest());
+        String requestUri = par.requestUri(Auth0Domain.validRequest());
 
         HttpResponse<String> page = new Browser(server).open(par.authorizationUrl("confidential-app", requestUri));
 
@@ -64,7 +64,7 @@ class RequestUriLifecycleIT {
 
     @Test
     void requestUriIsBoundToTheClientThatPushedIt() {
-        String requestUri = par.requestUri(Par.validRequest());
+        String requestUri = par.requestUri(Auth0Domain.validRequest());
 
         HttpResponse<String> asOtherClient = new Browser(server).open(par.authorizationUrl("other-app", requestUri));
 

@@ -21,10 +21,17 @@ public final class Browser {
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*)\"");
 
     private final String keycloakBaseUrl;
+    private final String language;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public Browser(KeycloakServer server) {
+        this(server, "en");
+    }
+
+    /** A browser set to another language, as its Accept-Language header tells. */
+    public Browser(KeycloakServer server, String language) {
         this.keycloakBaseUrl = server.baseUrl();
+        this.language = language;
     }
 
     /** Opens a URL and follows redirects while they stay on Keycloak; the last answer is returned. */
@@ -47,13 +54,19 @@ public final class Browser {
                 .orElseThrow(() -> new AssertionError("No redirect after login: " + afterLogin.statusCode() + " " + afterLogin.body())));
     }
 
+    /**
+     * Fills in the login form. With organizations enabled, Keycloak asks for the username first and for the
+     * password on a second page; the form is then filled in again.
+     */
     public HttpResponse<String> submitLoginForm(HttpResponse<String> loginPage, String username, String password) {
-        String action = loginFormAction(loginPage.body());
-        String form = Http.encode(Http.form("username", username, "password", password, "credentialId", ""));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return followWithinKeycloak(response);
+        HttpResponse<String> response = loginPage;
+        for (int page = 0; page < 2 && isLoginPage(response); page++) {
+            String form = Http.encode(Http.form("username", username, "password", password, "credentialId", ""));
+            response = followWithinKeycloak(send(HttpRequest.newBuilder(URI.create(loginFormAction(response.body())))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))));
+        }
+        return response;
     }
 
     public static boolean isLoginPage(HttpResponse<String> page) {
@@ -108,7 +121,8 @@ public final class Browser {
             request.header("Cookie", String.join("; ", cookies.entrySet().stream()
                     .map(c -> c.getKey() + "=" + c.getValue()).toList()));
         }
-        HttpResponse<String> response = Http.send(request.timeout(Duration.ofSeconds(30)).build());
+        HttpResponse<String> response = Http.send(request.header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(30)).build());
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
             remember(setCookie);
         }

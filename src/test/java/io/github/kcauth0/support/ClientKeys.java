@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** A client's RSA key for private_key_jwt: the client signs assertions, Keycloak knows the public half. */
 public final class ClientKeys {
 
-    public static final String KEY_ID = "test-client-key";
-
     private final KeyPair keyPair;
+    /** Fresh for each key: Keycloak caches a client's keys by key id. */
+    private final String keyId = "key-" + UUID.randomUUID();
 
     private ClientKeys(KeyPair keyPair) {
         this.keyPair = keyPair;
@@ -44,14 +44,11 @@ public final class ClientKeys {
         return (RSAPrivateKey) keyPair.getPrivate();
     }
 
-    public Algorithm rs256() {
-        return Algorithm.RSA256(publicKey(), privateKey());
-    }
 
     /** Registers the public key with the client, as its JWKS. */
     public void registerWith(Admin admin, String realm, String clientId) {
         ObjectNode key = Http.JSON.createObjectNode()
-                .put("kty", "RSA").put("kid", KEY_ID).put("use", "sig").put("alg", "RS256")
+                .put("kty", "RSA").put("kid", keyId).put("use", "sig").put("alg", "RS256")
                 .put("n", base64Url(publicKey().getModulus())).put("e", base64Url(publicKey().getPublicExponent()));
         ObjectNode jwks = Http.JSON.createObjectNode();
         jwks.putArray("keys").add(key);
@@ -60,10 +57,24 @@ public final class ClientKeys {
         admin.updateClient(realm, clientId, changes);
     }
 
-    /** A client assertion (RFC 7523) from {@code clientId}, addressed to {@code audience}. */
-    public static String assertion(String clientId, String audience, Algorithm algorithm) {
+    /** A client assertion (RFC 7523, private_key_jwt) from {@code clientId}, addressed to {@code audience}. */
+    public String assertion(String clientId, String audience) {
+        return sign(JWT.create().withKeyId(keyId), clientId, audience, Algorithm.RSA256(publicKey(), privateKey()));
+    }
+
+    /** A client assertion signed with the client secret (client_secret_jwt). */
+    public static String secretAssertion(String clientId, String audience, String secret) {
+        return sign(JWT.create(), clientId, audience, Algorithm.HMAC256(secret));
+    }
+
+    /** A signed request object (JAR, RFC 9101) with these claims. */
+    public String requestObject(java.util.Map<String, ?> claims) {
+        return JWT.create().withKeyId(keyId).withPayload(claims).sign(Algorithm.RSA256(publicKey(), privateKey()));
+    }
+
+    private static String sign(com.auth0.jwt.JWTCreator.Builder jwt, String clientId, String audience, Algorithm algorithm) {
         Instant now = Instant.now();
-        return JWT.create().withKeyId(KEY_ID).withIssuer(clientId).withSubject(clientId).withAudience(audience)
+        return jwt.withIssuer(clientId).withSubject(clientId).withAudience(audience)
                 .withJWTId(UUID.randomUUID().toString()).withIssuedAt(now).withExpiresAt(now.plusSeconds(60))
                 .sign(algorithm);
     }

@@ -56,7 +56,9 @@ public final class KeycloakServer {
             int managementPort = freePort();
             List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                    "--health-enabled=true", "--metrics-enabled=true", "--import-realm");
+                    "--health-enabled=true", "--metrics-enabled=true", "--import-realm",
+                    // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 extra parameters unless told otherwise.
+                    "--spi-login-protocol--openid-connect--add-req-params-max-number=10");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)

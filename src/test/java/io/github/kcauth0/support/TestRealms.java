@@ -21,6 +21,9 @@ public final class TestRealms {
     public static final String API = "https://api.example.com";
     public static final String OTHER_API = "https://other-api.example.com";
 
+    public static final String ORGANIZATION_NAME = "Acme Corp";
+    public static final String ORGANIZATION_ALIAS = "acme";
+
     /** RFC 7636 Appendix B. */
     public static final String CODE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     public static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
@@ -38,6 +41,16 @@ public final class TestRealms {
         client.set("optionalClientScopes", optional);
     }
 
+    /** Organization "Acme Corp", alias {@code acme}, with alice as a member. */
+    private static void createOrganization(Admin admin) {
+        ObjectNode organization = Http.JSON.createObjectNode().put("name", ORGANIZATION_NAME).put("alias", ORGANIZATION_ALIAS);
+        organization.putArray("domains").addObject().put("name", "acme.example");
+        admin.post("/" + PAR_IT + "/organizations", organization);
+        String organizationId = admin.get("/" + PAR_IT + "/organizations?search=" + ORGANIZATION_ALIAS).get(0).get("id").asText();
+        String aliceId = admin.get("/" + PAR_IT + "/users?username=alice&exact=true").get(0).get("id").asText();
+        admin.post("/" + PAR_IT + "/organizations/" + organizationId + "/members", "\"" + aliceId + "\"");
+    }
+
     static void createParIt(Admin admin) {
         try (InputStream parIt = TestRealms.class.getResourceAsStream("/realms/par-it-realm.json")) {
             ObjectNode realm = (ObjectNode) Http.JSON.readTree(Path.of(System.getProperty("demo.realm")).toFile());
@@ -46,6 +59,7 @@ public final class TestRealms {
             realm.setAll(changes);
             realm.get("clients").forEach(client -> withRealmDefaultScopes(realm, (ObjectNode) client));
             admin.post("", realm);
+            createOrganization(admin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

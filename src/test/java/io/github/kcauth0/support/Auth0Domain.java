@@ -10,13 +10,13 @@ import static io.github.kcauth0.support.TestRealms.CALLBACK;
 import static io.github.kcauth0.support.TestRealms.CODE_CHALLENGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Pushes authorization requests to this extension's endpoint, as an Auth0 application does. */
-public final class Par {
+/** A realm as an Auth0 application sees it: the domain {@code {keycloak}/realms/{realm}} and its Auth0 paths. */
+public final class Auth0Domain {
 
     private final KeycloakServer server;
     private final String realm;
 
-    public Par(KeycloakServer server, String realm) {
+    public Auth0Domain(KeycloakServer server, String realm) {
         this.server = server;
         this.realm = realm;
     }
@@ -50,6 +50,35 @@ public final class Par {
     public String authorizationUrl(String clientId, String requestUri) {
         return server.domain(realm) + "/protocol/openid-connect/auth?client_id=" + Http.urlEncode(clientId)
                 + "&request_uri=" + Http.urlEncode(requestUri);
+    }
+
+    /** Auth0's {@code /authorize}, given query parameters. */
+    public String authorizeUrl(Map<String, String> query) {
+        return server.domain(realm) + "/authorize?" + Http.encode(query);
+    }
+
+    /** Auth0's {@code /authorize} for a pushed request, as Auth0's SDKs build it. */
+    public String authorizeUrl(String clientId, String requestUri) {
+        return authorizeUrl(Http.form("client_id", clientId, "request_uri", requestUri));
+    }
+
+    public String tokenUrl() {
+        return server.domain(realm) + "/oauth/token";
+    }
+
+    /** Redeems a code at Auth0's {@code /oauth/token} with client_secret_post and the RFC 7636 verifier. */
+    public HttpResponse<String> redeem(String clientId, String secret, String code) {
+        return Http.postForm(tokenUrl(), Http.form("grant_type", "authorization_code", "client_id", clientId,
+                "client_secret", secret, "code", code, "redirect_uri", CALLBACK, "code_verifier", TestRealms.CODE_VERIFIER));
+    }
+
+    /** The code in the redirect back to the application, failing if there is none. */
+    public static String code(java.net.URI callback) {
+        String code = Browser.queryParameters(callback).get("code");
+        if (code == null) {
+            throw new AssertionError("No code in " + callback);
+        }
+        return code;
     }
 
     public String keycloakTokenUrl() {

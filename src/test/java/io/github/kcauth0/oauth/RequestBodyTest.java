@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class FormBodyTest {
+class RequestBodyTest {
 
     @Test
     void decodesPercentEncodingPlusAndUtf8() {
@@ -56,6 +56,6 @@ class FormBodyTest {
     }
 
     private static MultivaluedMap<String, String> parse(String body) {
-        return FormBody.parse(body.getBytes(StandardCharsets.ISO_8859_1));
+        return RequestBody.parse(body.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -1,0 +1,62 @@
+package io.github.kcauth0.authorize;
+
+import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.oauth.ReplacedFormHttpRequest;
+import io.github.kcauth0.par.Auth0AuthorizationRequest;
+import io.github.kcauth0.par.Auth0ParameterMapping;
+import io.github.kcauth0.par.Auth0Parameters;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
+import org.keycloak.services.ErrorPageException;
+import org.keycloak.services.messages.Messages;
+
+/**
+ * Auth0's {@code GET /authorize}: Keycloak's own authorization endpoint (login pages, SSO session, consent,
+ * errors) given the request's Auth0 parameters mapped as at /oauth/par, or the client_id and request_uri of a
+ * pushed request. A request_uri Keycloak does not honour gets a page that tells the user what to do.
+ */
+public final class AuthorizeResource {
+
+    private final KeycloakSession session;
+
+    public AuthorizeResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("/")
+    public Response authorize() {
+        KeycloakContext context = session.getContext();
+        EventBuilder event = new EventBuilder(context.getRealm(), session, context.getConnection()).event(EventType.LOGIN);
+        Auth0AuthorizationRequest request;
+        MultivaluedMap<String, String> keycloakParameters;
+        try {
+            request = Auth0AuthorizationRequest.of(context.getUri().getQueryParameters());
+            keycloakParameters = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
+        } catch (OAuthError rejected) {
+            event.detail(Details.REASON, rejected.description()).error(rejected.error());
+            return AuthorizePages.error(session, AuthorizePages.INVALID_REQUEST, rejected.description());
+        }
+
+        // Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's.
+        context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
+        try {
+            return new AuthorizationEndpoint(session, event).buildPost();
+        } catch (ErrorPageException rejected) {
+            if (request.has(Auth0Parameters.REQUEST_URI) && Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
+                // Keycloak found no pushed request it honours: unknown, expired, used, or another client's.
+                return AuthorizePages.error(session, AuthorizePages.REQUEST_URI_NOT_HONOURED);
+            }
+            throw rejected;
+        }
+    }
+}

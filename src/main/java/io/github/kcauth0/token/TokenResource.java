@@ -1,0 +1,146 @@
+package io.github.kcauth0.token;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
+import io.github.kcauth0.oauth.ClientCredentials;
+import io.github.kcauth0.oauth.MethodNotAllowed;
+import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.oauth.OAuthErrorResponses;
+import io.github.kcauth0.oauth.RequestBody;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessTokenResponse;
+
+/**
+ * Auth0's {@code POST /oauth/token} for the authorization code and refresh token grants: Keycloak's token
+ * endpoint semantics, client authentication as at /oauth/par, and Auth0's response shape.
+ */
+public final class TokenResource {
+
+    static final Set<String> GRANT_TYPES = Set.of(OAuth2Constants.AUTHORIZATION_CODE, OAuth2Constants.REFRESH_TOKEN);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final HttpHeaders headers;
+
+    public TokenResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.headers = session.getContext().getRequestHeaders();
+    }
+
+    @POST
+    @Path("/")
+    public Response token(byte[] body) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.CODE_TO_TOKEN);
+        try {
+            return issued(KeycloakTokenEndpoint.exchange(session, event, checkedParameters(body, event)));
+        } catch (OAuthError rejected) {
+            if (!rejected.isRecordedByKeycloak()) {
+                event.detail(Details.REASON, rejected.description()).error(rejected.error());
+            }
+            String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+            return OAuthErrorResponses.of(rejected, ClientCredentials.isBasic(authorization) ? realm.getName() : null);
+        }
+    }
+
+    @GET
+    @Path("/")
+    public Response get() {
+        return MethodNotAllowed.response();
+    }
+
+    @PUT
+    @Path("/")
+    public Response put() {
+        return MethodNotAllowed.response();
+    }
+
+    @DELETE
+    @Path("/")
+    public Response delete() {
+        return MethodNotAllowed.response();
+    }
+
+    @PATCH
+    @Path("/")
+    public Response patch() {
+        return MethodNotAllowed.response();
+    }
+
+    private MultivaluedMap<String, String> checkedParameters(byte[] body, EventBuilder event) {
+        MultivaluedMap<String, String> parameters = RequestBody.formOrJson(headers, body);
+        Map<String, String> single = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw OAuthError.repeatedParameter(name);
+            }
+            if (!values.get(0).isEmpty()) {
+                single.put(name, values.get(0));
+            }
+        });
+        String grantType = single.get(OAuth2Constants.GRANT_TYPE);
+        if (grantType == null) {
+            throw OAuthError.missingParameter(OAuth2Constants.GRANT_TYPE);
+        }
+        if (OAuth2Constants.REFRESH_TOKEN.equals(grantType)) {
+            event.event(EventType.REFRESH_TOKEN);
+        }
+        if (!GRANT_TYPES.contains(grantType)) {
+            throw new OAuthError(400, "unsupported_grant_type", "Unsupported grant_type: only authorization_code and refresh_token");
+        }
+        ClientCredentials credentials = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), single);
+        MultivaluedMap<String, String> keycloak = new MultivaluedHashMap<>();
+        single.forEach(keycloak::putSingle);
+        if (!keycloak.containsKey(OAuth2Constants.CLIENT_ID)) {
+            credentials.basicClientId().ifPresent(clientId -> keycloak.putSingle(OAuth2Constants.CLIENT_ID, clientId));
+        }
+        String clientId = keycloak.getFirst(OAuth2Constants.CLIENT_ID);
+        if (clientId != null) {
+            event.client(clientId);
+        }
+        Auth0AssertionAudiences.acceptOnThisRequest(session);
+        return keycloak;
+    }
+
+    /** Auth0's token response: no Keycloak-only members such as refresh_expires_in or session_state. */
+    private static Response issued(AccessTokenResponse tokens) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.getToken());
+        if (tokens.getIdToken() != null) {
+            body.put("id_token", tokens.getIdToken());
+        }
+        if (tokens.getRefreshToken() != null) {
+            body.put("refresh_token", tokens.getRefreshToken());
+        }
+        body.put("token_type", tokens.getTokenType());
+        body.put("expires_in", tokens.getExpiresIn());
+        if (tokens.getScope() != null) {
+            body.put("scope", tokens.getScope());
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.kcauth0.authorize;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kcauth0.support.Admin;
+import io.github.kcauth0.support.Auth0Domain;
+import io.github.kcauth0.support.Browser;
+import io.github.kcauth0.support.Http;
+import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
+import org.junit.jupiter.api.Test;
+
+import static io.github.kcauth0.support.TestRealms.CALLBACK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Auth0's {@code /authorize} at {@code {keycloak}/realms/{realm}/authorize}: Keycloak's login, Auth0's URL. */
+class AuthorizeIT {
+
+    private static final KeycloakServer server = KeycloakServer.get();
+    private static final String NOT_HONOURED = "This sign-in link is no longer valid";
+    private final Auth0Domain domain = new Auth0Domain(server, TestRealms.PAR_IT);
+
+    @Test
+    void pushedRequestLogsInThroughAuthorizeAndRedeemsAtOAuthToken() {
+        String requestUri = domain.requestUri(Auth0Domain.validRequest());
+
+        URI callback = new Browser(server).login(domain.authorizeUrl("confidential-app", requestUri), "alice", "alice-password");
+        assertEquals("state-123", Browser.queryParameters(callback).get("state"));
+        HttpResponse<String> tokens = domain.redeem("confidential-app", "confidential-secret", Auth0Domain.code(callback));
+
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertEquals(List.of("access_token", "id_token", "refresh_token", "token_type", "expires_in", "scope"),
+                List.copyOf(Http.jsonMap(tokens.body()).keySet()));
+        assertEquals("Bearer", Http.json(tokens).get("token_type").asText());
+    }
+
+    @Test
+    void plainAuthorizeRequestWithoutParLogsIn() {
+        String url = domain.authorizeUrl(Http.form("client_id", "confidential-app", "response_type", "code",
+                "redirect_uri", CALLBACK, "scope", "openid", "state", "plain-1",
+                "code_challenge", TestRealms.CODE_CHALLENGE, "code_challenge_method", "S256"));
+
+        URI callback = new Browser(server).login(url, "alice", "alice-password");
+
+        assertEquals("plain-1", Browser.queryParameters(callback).get("state"));
+        assertEquals(200, domain.redeem("confidential-app", "confidential-secret", Auth0Domain.code(callback)).statusCode());
+    }
+
+    @Test
+    void requestUriUsedForACompletedLoginShowsAClearPage() {
+        String requestUri = domain.requestUri(Auth0Domain.validRequest());
+        new Browser(server).login(domain.authorizeUrl("confidential-app", requestUri), "alice", "alice-password");
+
+        assertClearPage(new Browser(server).open(domain.authorizeUrl("confidential-app", requestUri)), NOT_HONOURED);
+    }
+
+    @Test
+    void unknownRequestUriShowsAClearPage() {
+        assertClearPage(new Browser(server).open(domain.authorizeUrl("confidential-app",
+                "urn:ietf:params:oauth:request_uri:never-issued")), NOT_HONOURED);
+    }
+
+    @Test
+    void anotherClientsRequestUriShowsAClearPage() {
+        String requestUri = domain.requestUri(Auth0Domain.validRequest());
+
+        assertClearPage(new Browser(server).open(domain.authorizeUrl("other-app", requestUri)), NOT_HONOURED);
+    }
+
+    @Test
+    void expiredRequestUriShowsAClearPage() throws InterruptedException {
+        Admin admin = new Admin(server);
+        admin.setRealmAttribute(TestRealms.PAR_IT, "parRequestUriLifespan", "1");
+        try {
+            String requestUri = domain.requestUri(Auth0Domain.validRequest());
+            Thread.sleep(2000);
+
+            assertClearPage(new Browser(server).open(domain.authorizeUrl("confidential-app", requestUri)), NOT_HONOURED);
+        } finally {
+            admin.setRealmAttribute(TestRealms.PAR_IT, "parRequestUriLifespan", "60");
+        }
+    }
+
+    @Test
+    void clearPageSpeaksTheUsersLanguage() {
+        HttpResponse<String> page = new Browser(server, "de").open(domain.authorizeUrl("confidential-app",
+                "urn:ietf:params:oauth:request_uri:never-issued"));
+
+        assertClearPage(page, "Dieser Anmeldelink ist nicht mehr gültig");
+    }
+
+    @Test
+    void clientThatRequiresParIsRefusedAPlainRequest() {
+        String plain = domain.authorizeUrl(Http.form("client_id", "par-required-app", "response_type", "code",
+                "redirect_uri", CALLBACK, "scope", "openid", "state", "s"));
+
+        HttpResponse<String> answer = new Browser(server).open(plain);
+
+        assertFalse(Browser.isLoginPage(answer), "no login without PAR");
+        URI back = URI.create(answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError(answer.body())));
+        assertEquals("invalid_request", Browser.queryParameters(back).get("error"));
+    }
+
+    @Test
+    void clientThatRequiresParLogsInWithAPushedRequest() {
+        Map<String, String> form = Auth0Domain.validRequest();
+        form.put("client_id", "par-required-app");
+        form.put("client_secret", "par-required-secret");
+        String requestUri = domain.requestUri(form);
+
+        URI callback = new Browser(server).login(domain.authorizeUrl("par-required-app", requestUri), "alice", "alice-password");
+
+        assertEquals(200, domain.redeem("par-required-app", "par-required-secret", Auth0Domain.code(callback)).statusCode());
+    }
+
+    @Test
+    void invitationIsShownAsAClearPage() {
+        String url = domain.authorizeUrl(Http.form("client_id", "confidential-app", "response_type", "code",
+                "redirect_uri", CALLBACK, "invitation", "ticket-123"));
+
+        assertClearPage(new Browser(server).open(url), "Parameter not supported: invitation");
+    }
+
+    @Test
+    void authorizeIsNotServedInARealmWithoutTheExtension() {
+        assertEquals(404, Http.get(server.domain("master") + "/authorize?client_id=x&request_uri=y").statusCode());
+    }
+
+    private static void assertClearPage(HttpResponse<String> page, String text) {
+        assertEquals(400, page.statusCode(), page.body());
+        assertFalse(Browser.isLoginPage(page));
+        assertTrue(page.body().contains(text), page.body());
+        assertFalse(page.body().contains("Exception"), page.body());
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.kcauth0.par;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kcauth0.support.Admin;
+import io.github.kcauth0.support.Auth0Domain;
+import io.github.kcauth0.support.Browser;
+import io.github.kcauth0.support.Http;
+import io.github.kcauth0.support.Jwt;
+import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
+import org.junit.jupiter.api.Test;
+
+import static io.github.kcauth0.support.TestRealms.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Auth0's other authorization parameters, pushed to /oauth/par, change what the user sees or the tokens hold. */
+class Auth0ParametersIT {
+
+    private static final KeycloakServer server = KeycloakServer.get();
+    private final Auth0Domain domain = new Auth0Domain(server, TestRealms.PAR_IT);
+
+    @Test
+    void organizationByNameIdOrAliasPutsTheOrganizationIntoTheTokens() {
+        String organizationId = new Admin(server).get("/" + TestRealms.PAR_IT + "/organizations?search=acme").get(0).get("id").asText();
+        for (String organization : List.of(TestRealms.ORGANIZATION_NAME, organizationId, TestRealms.ORGANIZATION_ALIAS)) {
+            Map<String, Object> access = Jwt.claims(loginAndRedeem(Map.of("organization", organization)).get("access_token"));
+
+            assertEquals(List.of(TestRealms.ORGANIZATION_ALIAS), access.get("organization"), organization);
+        }
+    }
+
+    @Test
+    void unknownOrganizationIsRejected() {
+        assertError(push(Map.of("organization", "globex")), "Organization not found: globex");
+    }
+
+    @Test
+    void resourceNamesTheAudienceAsAudienceDoes() {
+        Map<String, Object> access = Jwt.claims(loginAndRedeem(Map.of("resource", API)).get("access_token"));
+
+        assertTrue(PushedLoginFlowIT.audiences(access).contains(API), access.toString());
+    }
+
+    @Test
+    void extParametersReachTheTokensThroughAProtocolMapper() {
+        Map<String, String> tokens = loginAndRedeem(Map.of("ext-tenant", "tenant-42", "ext-unmapped", "x"));
+
+        assertEquals("tenant-42", Jwt.claims(tokens.get("access_token")).get("tenant"));
+        assertEquals("tenant-42", Jwt.claims(tokens.get("id_token")).get("tenant"));
+    }
+
+    @Test
+    void tenExtParametersAreKeptAndAnEleventhIsRejected() {
+        Map<String, String> form = Auth0Domain.validRequest();
+        for (int i = 1; i <= 9; i++) {
+            form.put("ext-p" + i, "v" + i);
+        }
+        form.put("ext-tenant", "tenant-10");
+        assertEquals("tenant-10", Jwt.claims(loginAndRedeem(form).get("access_token")).get("tenant"));
+
+        form.put("ext-p11", "v11");
+        assertError(domain.push(form), "At most 10 ext-* parameters are allowed");
+    }
+
+    @Test
+    void connectionSendsTheUserToThatIdentityProvider() {
+        HttpResponse<String> answer = new Browser(server).open(authorizeAfterPush(Map.of("connection", "corp")));
+
+        String location = answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError(answer.body()));
+        assertTrue(location.startsWith("https://sso.corp.example/authorize?"), location);
+    }
+
+    @Test
+    void signupScreenHintShowsTheRegistrationForm() {
+        HttpResponse<String> page = new Browser(server).open(authorizeAfterPush(Map.of("screen_hint", "signup")));
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("kc-register-form"), page.body());
+    }
+
+    @Test
+    void loginHintFillsInTheUsername() {
+        HttpResponse<String> page = new Browser(server).open(authorizeAfterPush(Map.of("login_hint", "alice@example.com")));
+
+        assertTrue(Browser.isLoginPage(page));
+        assertTrue(page.body().contains("value=\"alice@example.com\""), page.body());
+    }
+
+    @Test
+    void uiLocalesChoosesTheLanguageOfTheLoginPage() {
+        HttpResponse<String> page = new Browser(server).open(authorizeAfterPush(Map.of("ui_locales", "de")));
+
+        assertTrue(Browser.isLoginPage(page));
+        assertTrue(page.body().contains("lang=\"de\""), page.body());
+    }
+
+    @Test
+    void promptLoginAsksAgainDespiteTheSsoSession() {
+        Browser browser = new Browser(server);
+        browser.login(authorizeAfterPush(Map.of()), "alice", "alice-password");
+
+        HttpResponse<String> withSso = browser.open(authorizeAfterPush(Map.of()));
+        HttpResponse<String> withPromptLogin = browser.open(authorizeAfterPush(Map.of("prompt", "login")));
+
+        assertTrue(withSso.headers().firstValue("Location").orElse("").startsWith(TestRealms.CALLBACK), "SSO: straight back");
+        assertTrue(Browser.isLoginPage(withPromptLogin), "prompt=login: the login form again");
+    }
+
+    @Test
+    void formPostResponseModePostsTheCodeToTheApplication() {
+        Browser browser = new Browser(server);
+        HttpResponse<String> loginPage = browser.open(authorizeAfterPush(Map.of("response_mode", "form_post")));
+
+        HttpResponse<String> afterLogin = browser.submitLoginForm(loginPage, "alice", "alice-password");
+
+        assertEquals(200, afterLogin.statusCode());
+        String form = afterLogin.body().toLowerCase();
+        assertTrue(form.contains("<form method=\"post\" action=\"" + TestRealms.CALLBACK + "\""), afterLogin.body());
+        assertTrue(form.contains("name=\"code\""), afterLogin.body());
+    }
+
+    @Test
+    void unsupportedAuthorizationDetailsAreAClearError() {
+        HttpResponse<String> response = push(Map.of("authorization_details",
+                "[{\"type\":\"payment_initiation\",\"instructedAmount\":{\"currency\":\"EUR\",\"amount\":\"123.50\"}}]"));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(Http.json(response).get("error_description").asText()
+                .startsWith("Unsupported authorization_details type: \"payment_initiation\""), response.body());
+    }
+
+    @Test
+    void invitationIsAClearError() {
+        assertError(push(Map.of("invitation", "ticket-123")),
+                "Parameter not supported: invitation; Keycloak invites organization members by e-mail link");
+    }
+
+    @Test
+    void unknownParametersAreIgnoredAsAuth0Does() {
+        assertEquals(201, push(Map.of("unknown_parameter", "x", "foo", "bar")).statusCode());
+    }
+
+    private HttpResponse<String> push(Map<String, String> extra) {
+        Map<String, String> form = Auth0Domain.validRequest();
+        form.putAll(extra);
+        return domain.push(form);
+    }
+
+    private String authorizeAfterPush(Map<String, String> extra) {
+        Map<String, String> form = Auth0Domain.validRequest();
+        form.putAll(extra);
+        return domain.authorizeUrl("confidential-app", domain.requestUri(form));
+    }
+
+    private Map<String, String> loginAndRedeem(Map<String, String> extra) {
+        URI callback = new Browser(server).login(authorizeAfterPush(extra), "alice", "alice-password");
+        HttpResponse<String> tokens = domain.redeem("confidential-app", "confidential-secret", Auth0Domain.code(callback));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        return Map.of("access_token", Http.json(tokens).get("access_token").asText(),
+                "id_token", Http.json(tokens).get("id_token").asText());
+    }
+
+    private static void assertError(HttpResponse<String> response, String description) {
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("invalid_request", Http.json(response).get("error").asText());
+        assertEquals(description, Http.json(response).get("error_description").asText());
+        assertFalse(response.body().contains("Exception"));
+    }
+}
