@@ -1,5 +1,6 @@
 package io.github.kcauth0;
 
+import io.github.kcauth0.ops.ClientRateLimiter;
 import io.github.kcauth0.par.ParResource;
 import io.github.kcauth0.token.TokenResource;
 import jakarta.ws.rs.Path;
@@ -10,14 +11,16 @@ import org.keycloak.models.KeycloakSession;
 public final class OAuthResource {
 
     private final KeycloakSession session;
+    private final ClientRateLimiter rateLimiter;
 
-    OAuthResource(KeycloakSession session) {
+    OAuthResource(KeycloakSession session, ClientRateLimiter rateLimiter) {
         this.session = session;
+        this.rateLimiter = rateLimiter;
     }
 
     @Path("par")
     public ParResource par() {
-        return new ParResource(session);
+        return new ParResource(session, rateLimiter);
     }
 
     @Path("token")

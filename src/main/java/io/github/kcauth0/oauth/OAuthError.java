@@ -11,6 +11,8 @@ public final class OAuthError extends RuntimeException {
     public static final String INVALID_SCOPE = "invalid_scope";
     public static final String UNSUPPORTED_RESPONSE_TYPE = "unsupported_response_type";
     public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
+    /** Auth0's code for a rate-limited request (429). */
+    public static final String TOO_MANY_REQUESTS = "too_many_requests";
 
     private final int status;
     private final String error;

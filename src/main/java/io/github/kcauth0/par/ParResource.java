@@ -6,10 +6,11 @@ import java.util.Map;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
-import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.oauth.MethodNotAllowed;
 import io.github.kcauth0.oauth.OAuthError;
-import io.github.kcauth0.oauth.OAuthErrorResponses;
+import io.github.kcauth0.oauth.RequestBody;
+import io.github.kcauth0.ops.ClientRateLimiter;
+import io.github.kcauth0.ops.EndpointCall;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -40,24 +40,27 @@ public final class ParResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final HttpHeaders headers;
+    private final ClientRateLimiter rateLimiter;
 
-    public ParResource(KeycloakSession session) {
+    public ParResource(KeycloakSession session, ClientRateLimiter rateLimiter) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.headers = session.getContext().getRequestHeaders();
+        this.rateLimiter = rateLimiter;
     }
 
     @POST
     @Path("/")
     public Response push(byte[] body) {
+        EndpointCall call = new EndpointCall("par", realm);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.PUSHED_AUTHORIZATION_REQUEST);
         try {
-            ParResponse pushed = push(body, event);
+            ParResponse pushed = push(body, call, event);
             event.success();
-            return created(pushed);
+            return call.succeeded(created(pushed));
         } catch (OAuthError rejected) {
-            return reject(rejected, event);
+            return call.rejected(rejected, event, ClientCredentials.isBasic(authorizationHeader()));
         }
     }
 
@@ -85,13 +88,15 @@ public final class ParResource {
         return MethodNotAllowed.response();
     }
 
-    private ParResponse push(byte[] body, EventBuilder event) {
+    private ParResponse push(byte[] body, EndpointCall call, EventBuilder event) {
         Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(headers, body));
         ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
         String clientId = request.get(CLIENT_ID).or(credentials::basicClientId).orElse(null);
         if (clientId != null) {
             event.client(clientId);
+            call.client(clientId);
         }
+        call.checkRateLimit(rateLimiter);
         new Auth0RequestChecks(request).check(clientId);
 
         MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
@@ -115,7 +120,7 @@ public final class ParResource {
                 "Client is not allowed to request audience: " + notAllowed.get(0));
     }
 
-    private Response created(ParResponse pushed) {
+    private static Response.ResponseBuilder created(ParResponse pushed) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_uri", pushed.getRequestUri());
         body.put("expires_in", pushed.getExpiresIn());
@@ -123,16 +128,7 @@ public final class ParResource {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
-                .entity(body)
-                .build();
-    }
-
-    private Response reject(OAuthError error, EventBuilder event) {
-        if (!error.isRecordedByKeycloak()) {
-            event.detail(Details.REASON, error.description()).error(error.error());
-        }
-        String challengeRealm = ClientCredentials.isBasic(authorizationHeader()) ? realm.getName() : null;
-        return OAuthErrorResponses.of(error, challengeRealm);
+                .entity(body);
     }
 
     private String authorizationHeader() {

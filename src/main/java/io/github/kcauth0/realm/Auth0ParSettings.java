@@ -4,17 +4,37 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The per-realm settings of this extension, kept as realm attributes so that the Admin REST API, realm exports
- * and imports carry them. Read on every request: a change takes effect at once, without a restart.
+ * and imports, and the admin console's "Auth0 PAR" tab agree. Read on every request: a change takes effect at
+ * once, without a restart.
  */
 public final class Auth0ParSettings {
 
     /** {@code true} serves the Auth0 endpoints in the realm; {@code false} or absent answers 404. */
     public static final String ENABLED = "auth0-par.enabled";
+    /** Pushed requests per client per second on each Keycloak node; {@code 0} or absent: no limit. */
+    public static final String RATE_LIMIT = "auth0-par.rate-limit";
 
     private Auth0ParSettings() {
     }
 
     public static boolean isEnabled(RealmModel realm) {
         return realm != null && Boolean.parseBoolean(realm.getAttribute(ENABLED));
+    }
+
+    /** The rate limit, or 0 when there is none (also when the attribute is not a positive whole number). */
+    public static int rateLimit(RealmModel realm) {
+        return parseRateLimit(realm.getAttribute(RATE_LIMIT));
+    }
+
+    /** @return the limit, 0 for none, -1 when the value is not a whole number from 0 up */
+    public static int parseRateLimit(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(Integer.parseInt(value.trim()), -1);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

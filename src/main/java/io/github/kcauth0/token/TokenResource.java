@@ -8,8 +8,8 @@ import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
 import io.github.kcauth0.oauth.MethodNotAllowed;
 import io.github.kcauth0.oauth.OAuthError;
-import io.github.kcauth0.oauth.OAuthErrorResponses;
 import io.github.kcauth0.oauth.RequestBody;
+import io.github.kcauth0.ops.EndpointCall;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.OAuth2Constants;
-import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -51,16 +50,13 @@ public final class TokenResource {
     @POST
     @Path("/")
     public Response token(byte[] body) {
+        EndpointCall call = new EndpointCall("token", realm);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CODE_TO_TOKEN);
         try {
-            return issued(KeycloakTokenEndpoint.exchange(session, event, checkedParameters(body, event)));
+            return call.succeeded(issued(KeycloakTokenEndpoint.exchange(session, event, checkedParameters(body, call, event))));
         } catch (OAuthError rejected) {
-            if (!rejected.isRecordedByKeycloak()) {
-                event.detail(Details.REASON, rejected.description()).error(rejected.error());
-            }
-            String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-            return OAuthErrorResponses.of(rejected, ClientCredentials.isBasic(authorization) ? realm.getName() : null);
+            return call.rejected(rejected, event, ClientCredentials.isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
         }
     }
 
@@ -88,7 +84,7 @@ public final class TokenResource {
         return MethodNotAllowed.response();
     }
 
-    private MultivaluedMap<String, String> checkedParameters(byte[] body, EventBuilder event) {
+    private MultivaluedMap<String, String> checkedParameters(byte[] body, EndpointCall call, EventBuilder event) {
         MultivaluedMap<String, String> parameters = RequestBody.formOrJson(headers, body);
         Map<String, String> single = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
@@ -118,13 +114,14 @@ public final class TokenResource {
         String clientId = keycloak.getFirst(OAuth2Constants.CLIENT_ID);
         if (clientId != null) {
             event.client(clientId);
+            call.client(clientId);
         }
         Auth0AssertionAudiences.acceptOnThisRequest(session);
         return keycloak;
     }
 
     /** Auth0's token response: no Keycloak-only members such as refresh_expires_in or session_state. */
-    private static Response issued(AccessTokenResponse tokens) {
+    private static Response.ResponseBuilder issued(AccessTokenResponse tokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.getToken());
         if (tokens.getIdToken() != null) {
@@ -140,7 +137,6 @@ public final class TokenResource {
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+                .header("Pragma", "no-cache");
     }
 }

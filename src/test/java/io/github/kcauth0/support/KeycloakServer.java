@@ -24,6 +24,8 @@ public final class KeycloakServer {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    /** The extension's log category for rejected requests, switched on in the test server. */
+    public static final String REJECTIONS_LOG_CATEGORY = "io.github.kcauth0.rejected";
 
     private static KeycloakServer running;
 
@@ -58,7 +60,10 @@ public final class KeycloakServer {
                     "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                     "--health-enabled=true", "--metrics-enabled=true", "--import-realm",
                     // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 extra parameters unless told otherwise.
-                    "--spi-login-protocol--openid-connect--add-req-params-max-number=10");
+                    "--spi-login-protocol--openid-connect--add-req-params-max-number=10",
+                    // the admin console's extension tabs
+                    "--features=declarative-ui",
+                    "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)

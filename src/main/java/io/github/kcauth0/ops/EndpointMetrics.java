@@ -1,0 +1,34 @@
+package io.github.kcauth0.ops;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The extension's Micrometer meters, in the global registry that Keycloak's {@code /metrics} (management
+ * interface, {@code --metrics-enabled=true}) exports: requests by endpoint, realm and outcome ({@code success}
+ * or the OAuth error code), and their latency.
+ */
+public final class EndpointMetrics {
+
+    static final String REQUESTS = "auth0_par_requests";
+    static final String DURATION = "auth0_par_request_duration";
+
+    private EndpointMetrics() {
+    }
+
+    static void record(String endpoint, String realm, String outcome, Duration duration) {
+        Counter.builder(REQUESTS)
+                .description("Requests to the Auth0-compatible endpoints, by outcome")
+                .tags("endpoint", endpoint, "realm", realm, "outcome", outcome)
+                .register(Metrics.globalRegistry)
+                .increment();
+        Timer.builder(DURATION)
+                .description("Time to answer a request to the Auth0-compatible endpoints")
+                .tags("endpoint", endpoint, "realm", realm)
+                .register(Metrics.globalRegistry)
+                .record(duration);
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.kcauth0.ops;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+
+import com.auth0.client.auth.AuthAPI;
+import com.auth0.exception.RateLimitException;
+import com.auth0.net.client.DefaultHttpClient;
+import io.github.kcauth0.support.Admin;
+import io.github.kcauth0.support.Auth0Domain;
+import io.github.kcauth0.support.Http;
+import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.github.kcauth0.support.TestRealms.CALLBACK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The realm's rate limit: a token bucket per client, 429 with Auth0's X-RateLimit-* headers above it. */
+class RateLimitIT {
+
+    private static final KeycloakServer server = KeycloakServer.get();
+    private final Admin admin = new Admin(server);
+    private final Auth0Domain domain = new Auth0Domain(server, TestRealms.PAR_IT);
+
+    /** A second without requests fills every bucket again, so that each test starts with full buckets. */
+    @AfterEach
+    void removeTheLimitAndLetBucketsRefill() throws InterruptedException {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "0");
+        Thread.sleep(1100);
+    }
+
+    @Test
+    void requestsUnderTheLimitCarryItsHeaders() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "5");
+
+        long sent = Instant.now().getEpochSecond();
+        HttpResponse<String> response = domain.push(clientRequest("other-app", "other-secret"));
+        long answered = Instant.now().getEpochSecond();
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("5", header(response, "X-RateLimit-Limit"));
+        assertEquals("4", header(response, "X-RateLimit-Remaining"));
+        long reset = Long.parseLong(header(response, "X-RateLimit-Reset"));
+        assertTrue(reset >= sent && reset <= answered + 1, "full again within a second: reset " + reset);
+    }
+
+    @Test
+    void requestOverTheLimitIsTooManyRequests() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "2");
+        Map<String, String> form = clientRequest("other-app", "other-secret");
+
+        assertEquals(201, domain.push(form).statusCode());
+        assertEquals(201, domain.push(form).statusCode());
+        HttpResponse<String> limited = domain.push(form);
+
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertEquals("too_many_requests", Http.json(limited).get("error").asText());
+        assertEquals("2", header(limited, "X-RateLimit-Limit"));
+        assertEquals("0", header(limited, "X-RateLimit-Remaining"));
+        assertTrue(Long.parseLong(header(limited, "Retry-After")) >= 1);
+    }
+
+    @Test
+    void eachClientHasItsOwnBucket() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "1");
+        Map<String, String> other = clientRequest("other-app", "other-secret");
+        assertEquals(201, domain.push(other).statusCode());
+
+        assertEquals(429, domain.push(other).statusCode());
+        assertEquals(201, domain.push(Auth0Domain.validRequest()).statusCode());
+    }
+
+    @Test
+    void bucketRefillsWithinASecond() throws InterruptedException {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "1");
+        Map<String, String> form = clientRequest("other-app", "other-secret");
+        assertEquals(201, domain.push(form).statusCode());
+        assertEquals(429, domain.push(form).statusCode());
+
+        Thread.sleep(1100);
+
+        assertEquals(201, domain.push(form).statusCode());
+    }
+
+    @Test
+    void withoutALimitThereAreNoRateLimitHeaders() {
+        HttpResponse<String> response = domain.push(clientRequest("other-app", "other-secret"));
+
+        assertEquals(201, response.statusCode());
+        assertFalse(response.headers().firstValue("X-RateLimit-Limit").isPresent());
+    }
+
+    @Test
+    void auth0SdkSurfacesTheLimitAsItsRateLimitException() throws Exception {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "1");
+        AuthAPI auth = AuthAPI.newBuilder(server.domain(TestRealms.PAR_IT), "other-app", "other-secret")
+                .withHttpClient(DefaultHttpClient.newBuilder().withMaxRetries(0).build())
+                .build();
+        auth.pushedAuthorizationRequest(CALLBACK, "code", Map.of("scope", "openid")).execute();
+
+        RateLimitException limited = assertThrows(RateLimitException.class,
+                () -> auth.pushedAuthorizationRequest(CALLBACK, "code", Map.of("scope", "openid")).execute());
+
+        assertEquals(429, limited.getStatusCode());
+        assertEquals(1, limited.getLimit());
+        assertEquals(0, limited.getRemaining());
+        assertTrue(limited.getReset() >= Instant.now().getEpochSecond());
+        assertEquals("too_many_requests", limited.getError());
+    }
+
+    private static Map<String, String> clientRequest(String clientId, String secret) {
+        Map<String, String> form = Auth0Domain.validRequest();
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        return form;
+    }
+
+    private static String header(HttpResponse<String> response, String name) {
+        return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("No " + name + " in " + response.headers()));
+    }
+}
