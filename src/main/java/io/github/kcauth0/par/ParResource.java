@@ -6,16 +6,12 @@ import java.util.Map;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
-import io.github.kcauth0.oauth.MethodNotAllowed;
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.ClientRateLimiter;
 import io.github.kcauth0.ops.EndpointCall;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,7 +31,7 @@ import static org.keycloak.OAuth2Constants.CLIENT_ID;
  * Auth0's {@code POST /oauth/par} (RFC 9126): the form is read, checked against Auth0's rules, mapped to
  * Keycloak's parameters and pushed through Keycloak's own PAR endpoint; its answer is given in Auth0's shape.
  */
-public final class ParResource {
+public final class ParResource extends PostOnlyResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -62,30 +58,6 @@ public final class ParResource {
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(authorizationHeader()));
         }
-    }
-
-    @GET
-    @Path("/")
-    public Response get() {
-        return MethodNotAllowed.response();
-    }
-
-    @PUT
-    @Path("/")
-    public Response put() {
-        return MethodNotAllowed.response();
-    }
-
-    @DELETE
-    @Path("/")
-    public Response delete() {
-        return MethodNotAllowed.response();
-    }
-
-    @PATCH
-    @Path("/")
-    public Response patch() {
-        return MethodNotAllowed.response();
     }
 
     private ParResponse push(byte[] body, EndpointCall call, EventBuilder event) {

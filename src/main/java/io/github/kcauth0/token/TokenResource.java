@@ -6,15 +6,11 @@ import java.util.Set;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
-import io.github.kcauth0.oauth.MethodNotAllowed;
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.EndpointCall;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,7 +29,7 @@ import org.keycloak.representations.AccessTokenResponse;
  * Auth0's {@code POST /oauth/token} for the authorization code and refresh token grants: Keycloak's token
  * endpoint semantics, client authentication as at /oauth/par, and Auth0's response shape.
  */
-public final class TokenResource {
+public final class TokenResource extends PostOnlyResource {
 
     static final Set<String> GRANT_TYPES = Set.of(OAuth2Constants.AUTHORIZATION_CODE, OAuth2Constants.REFRESH_TOKEN);
 
@@ -58,30 +54,6 @@ public final class TokenResource {
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
         }
-    }
-
-    @GET
-    @Path("/")
-    public Response get() {
-        return MethodNotAllowed.response();
-    }
-
-    @PUT
-    @Path("/")
-    public Response put() {
-        return MethodNotAllowed.response();
-    }
-
-    @DELETE
-    @Path("/")
-    public Response delete() {
-        return MethodNotAllowed.response();
-    }
-
-    @PATCH
-    @Path("/")
-    public Response patch() {
-        return MethodNotAllowed.response();
     }
 
     private MultivaluedMap<String, String> checkedParameters(byte[] body, EndpointCall call, EventBuilder event) {

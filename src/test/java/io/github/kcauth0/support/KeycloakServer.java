@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,29 +42,35 @@ public final class KeycloakServer {
         this.process = process;
     }
 
+    /** The server the integration tests share: {@code start-dev} from {@code keycloak.home}. */
     public static synchronized KeycloakServer get() {
         if (running == null) {
-            running = start();
+            running = start(Path.of(System.getProperty("keycloak.home")), List.of("start-dev", "--import-realm",
+                    // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 extra parameters unless told otherwise.
+                    "--spi-login-protocol--openid-connect--add-req-params-max-number=10",
+                    // the admin console's extension tabs
+                    "--features=declarative-ui",
+                    "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug"));
             TestRealms.createParIt(new Admin(running));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
         }
         return running;
     }
 
-    private static KeycloakServer start() {
-        Path home = Path.of(System.getProperty("keycloak.home"));
+    /**
+     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports, with
+     * this build's jar as its only provider, the demo realm ready for {@code --import-realm} and a fresh
+     * {@code data/} folder, and waits until it is ready.
+     */
+    public static KeycloakServer start(Path home, List<String> arguments) {
         try {
             prepare(home);
             int httpPort = freePort();
             int managementPort = freePort();
-            List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                    "--health-enabled=true", "--metrics-enabled=true", "--import-realm",
-                    // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 extra parameters unless told otherwise.
-                    "--spi-login-protocol--openid-connect--add-req-params-max-number=10",
-                    // the admin console's extension tabs
-                    "--features=declarative-ui",
-                    "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug");
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+            command.addAll(arguments);
+            command.addAll(List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                    "--health-enabled=true", "--metrics-enabled=true"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
@@ -101,6 +108,11 @@ public final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Keycloak JVM's process id, for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
     }
 
     public void stop() {

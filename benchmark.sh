@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmarks this extension's /oauth/par against Keycloak's own PAR endpoint on one Keycloak server, same
+# realm, client and body: requests/s and p50/p99 latency under wrk in interleaved rounds after a warm-up, whole
+# logins per second, heap per pending request. Prints the report and writes it to target/benchmark.md.
+# Installs wrk (Debian's package, as root) when absent. Takes about 6 minutes; run it on an otherwise idle machine.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+source scripts/require-packages.sh
+require_packages wrk:wrk
+
+version="${KEYCLOAK_VERSION:-26.7.3}"
+# Builds the jar, compiles the benchmark and unpacks Keycloak; the benchmark runs on a copy of its own.
+mvn -B -q -DskipTests -Dkeycloak.version="$version" verify
+rm -rf target/bench && mkdir -p target/bench
+cp -r "target/it/keycloak-$version" target/bench/
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+
+exec java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    -Dkeycloak.home="target/bench/keycloak-$version" -Dkeycloak.version="$version" \
+    -Dprovider.jar="$(ls target/keycloak-auth0-par-*.jar)" -Ddemo.realm=demo/demo-realm.json \
+    io.github.kcauth0.bench.ParBenchmark "$@"

@@ -1,0 +1,293 @@
+package io.github.kcauth0.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kcauth0.support.Admin;
+import io.github.kcauth0.support.Auth0Domain;
+import io.github.kcauth0.support.Browser;
+import io.github.kcauth0.support.Http;
+import io.github.kcauth0.support.KeycloakServer;
+
+import static io.github.kcauth0.support.TestRealms.CODE_CHALLENGE;
+import static io.github.kcauth0.support.TestRealms.CODE_VERIFIER;
+
+/**
+ * This extension's {@code /oauth/par} against Keycloak's own PAR endpoint, on one server, same realm, client
+ * and request body: throughput and latency under wrk in interleaved rounds after a warm-up, whole logins per
+ * second, and the heap a pending request holds. Prints a report (also written to target/benchmark.md); it
+ * asserts nothing. Run by {@code ./benchmark.sh}.
+ */
+public final class ParBenchmark {
+
+    private static final String REALM = "bench";
+    private static final String CALLBACK = "https://your-app.com/callback";
+    private static final Map<String, String> REQUEST = Http.form("client_id", "YOUR_CLIENT_ID",
+            "client_secret", "YOUR_CLIENT_SECRET", "response_type", "code", "redirect_uri", CALLBACK,
+            "scope", "openid profile email", "state", "xyzABC123",
+            "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256");
+
+    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 15));
+    private final int rounds = Integer.getInteger("bench.rounds", 3);
+    private final int connections = Integer.getInteger("bench.connections", 16);
+    private final int pendingRequests = Integer.getInteger("bench.pending", 5000);
+    private final KeycloakServer server;
+    private final Admin admin;
+    private final Path luaScript;
+
+    private ParBenchmark(KeycloakServer server) throws IOException {
+        this.server = server;
+        this.admin = new Admin(server);
+        this.luaScript = Files.createTempFile("par", ".lua");
+        Files.writeString(luaScript, "wrk.method = \"POST\"\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n"
+                + "wrk.body = \"" + Http.encode(REQUEST) + "\"\n");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("keycloak.home"));
+        // Production mode on the embedded H2 file database, as an administrator would measure it.
+        KeycloakServer server = KeycloakServer.start(home, List.of("start", "--db=dev-file",
+                "--http-enabled=true", "--hostname-strict=false", "--features=declarative-ui"));
+        try {
+            ParBenchmark benchmark = new ParBenchmark(server);
+            benchmark.createRealm();
+            String report = benchmark.run();
+            System.out.println(report);
+            Path out = Path.of("target", "benchmark.md");
+            Files.writeString(out, report);
+            System.out.println("Written to " + out.toAbsolutePath());
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The demo realm's client and settings; events are not saved, as in a realm Keycloak creates. */
+    private void createRealm() throws IOException {
+        ObjectNode realm = (ObjectNode) Http.JSON.readTree(Path.of(System.getProperty("demo.realm")).toFile());
+        realm.put("realm", REALM).put("eventsEnabled", false);
+        ((ObjectNode) realm.get("attributes")).put("parRequestUriLifespan", "10");
+        admin.post("", realm);
+    }
+
+    private String run() throws Exception {
+        String ours = server.domain(REALM) + "/oauth/par";
+        String keycloaks = server.domain(REALM) + "/protocol/openid-connect/ext/par/request";
+        StringBuilder report = new StringBuilder();
+        report.append("# PAR benchmark\n\n").append(machine()).append('\n');
+
+        wrk(ours, Duration.ofSeconds(20));
+        wrk(keycloaks, Duration.ofSeconds(20));
+        List<WrkResult> oursRounds = new ArrayList<>();
+        List<WrkResult> keycloaksRounds = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            // ABBA order, so that drift during the run weighs on both alike
+            if (i % 2 == 0) {
+                oursRounds.add(wrk(ours, round));
+                keycloaksRounds.add(wrk(keycloaks, round));
+            } else {
+                keycloaksRounds.add(wrk(keycloaks, round));
+                oursRounds.add(wrk(ours, round));
+            }
+        }
+        WrkResult a = WrkResult.combine(oursRounds);
+        WrkResult k = WrkResult.combine(keycloaksRounds);
+        report.append(String.format(Locale.ROOT, "## Pushed requests (wrk, %d connections, %d rounds of %d s each after a 20 s warm-up)%n%n",
+                connections, rounds, round.toSeconds()));
+        report.append("| Endpoint | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n");
+        report.append(a.row("`/realms/bench/oauth/par` (this extension)"));
+        report.append(k.row("`/realms/bench/protocol/openid-connect/ext/par/request` (Keycloak)"));
+        report.append(String.format(Locale.ROOT, "%nThroughput ratio (extension / Keycloak): **%.3f** (target ≥ 0.95)  %n"
+                + "p99 ratio (extension / Keycloak): **%.3f** (target ≤ 1.1)%n%n",
+                a.requestsPerSecond / k.requestsPerSecond, a.p99Millis / k.p99Millis));
+        report.append("Per round (extension, Keycloak) requests/s: ");
+        for (int i = 0; i < rounds; i++) {
+            report.append(String.format(Locale.ROOT, "(%.0f, %.0f) ", oursRounds.get(i).requestsPerSecond, keycloaksRounds.get(i).requestsPerSecond));
+        }
+        report.append("\n\n");
+
+        report.append("## Whole logins (PAR → authorize → login form → token), 4 threads, 20 s each\n\n");
+        report.append("| Flow | logins/s |\n|---|---|\n");
+        report.append(String.format(Locale.ROOT, "| extension: `/oauth/par` → `/authorize` → `/oauth/token` | %.1f |%n", logins(this::extensionLogin)));
+        report.append(String.format(Locale.ROOT, "| Keycloak: its PAR → `/protocol/openid-connect/auth` → its token endpoint | %.1f |%n%n", logins(this::keycloakLogin)));
+
+        admin.setRealmAttribute(REALM, "parRequestUriLifespan", "3600");
+        report.append(String.format(Locale.ROOT, "## Heap retained per pending request (%d pushed, not used; after full GC)%n%n", pendingRequests));
+        report.append("| Endpoint | bytes per pending request |\n|---|---|\n");
+        report.append(String.format(Locale.ROOT, "| extension | %.0f |%n", heapPerPendingRequest(ours)));
+        report.append(String.format(Locale.ROOT, "| Keycloak | %.0f |%n", heapPerPendingRequest(keycloaks)));
+        return report.toString();
+    }
+
+    private WrkResult wrk(String url, Duration duration) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--latency", "-s", luaScript.toString(), url).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return WrkResult.parse(output);
+    }
+
+    private double logins(Function<Browser, Boolean> login) throws Exception {
+        int threads = 4;
+        Instant end = Instant.now().plusSeconds(20);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> counts = new ArrayList<>();
+        Instant start = Instant.now();
+        for (int i = 0; i < threads; i++) {
+            counts.add(pool.submit(() -> {
+                int done = 0;
+                while (Instant.now().isBefore(end)) {
+                    if (login.apply(new Browser(server))) {
+                        done++;
+                    }
+                }
+                return done;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> count : counts) {
+            total += count.get();
+        }
+        pool.shutdown();
+        return total / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private boolean extensionLogin(Browser browser) {
+        Auth0Domain domain = new Auth0Domain(server, REALM);
+        URI callback = browser.login(domain.authorizeUrl("YOUR_CLIENT_ID", domain.requestUri(REQUEST)), "demo", "demo");
+        return redeemed(domain.tokenUrl(), callback);
+    }
+
+    private boolean keycloakLogin(Browser browser) {
+        Auth0Domain domain = new Auth0Domain(server, REALM);
+        HttpResponse<String> pushed = Http.postForm(server.domain(REALM) + "/protocol/openid-connect/ext/par/request", REQUEST);
+        String requestUri = Http.json(pushed).get("request_uri").asText();
+        URI callback = browser.login(domain.authorizationUrl("YOUR_CLIENT_ID", requestUri), "demo", "demo");
+        return redeemed(domain.keycloakTokenUrl(), callback);
+    }
+
+    private static boolean redeemed(String tokenUrl, URI callback) {
+        return Http.postForm(tokenUrl, Http.form("grant_type", "authorization_code", "client_id", "YOUR_CLIENT_ID",
+                "client_secret", "YOUR_CLIENT_SECRET", "code", Auth0Domain.code(callback), "redirect_uri", CALLBACK,
+                "code_verifier", CODE_VERIFIER)).statusCode() == 200;
+    }
+
+    /** Heap used after a full GC, before and after pushing requests that stay pending. */
+    private double heapPerPendingRequest(String url) throws Exception {
+        long before = usedHeapAfterGc();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < pendingRequests; i++) {
+            statuses.add(pool.submit(() -> Http.postForm(url, REQUEST).statusCode()));
+        }
+        for (Future<Integer> status : statuses) {
+            if (status.get() != 201) {
+                throw new IllegalStateException("push failed: " + status.get());
+            }
+        }
+        pool.shutdown();
+        return (usedHeapAfterGc() - before) / (double) pendingRequests;
+    }
+
+    private long usedHeapAfterGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("No heap figure from jcmd");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(server.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+
+    private String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst().map(line -> line.split(":", 2)[1].trim()).orElse("?");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), %s; Java %s (%s); Keycloak %s (`kc.sh start`, dev-file database, default heap); "
+                        + "load generator wrk on the same machine; %s.%n",
+                Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), server.version(), Instant.now());
+    }
+
+    /** What wrk printed for one run. */
+    record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long non2xx) {
+
+        static WrkResult parse(String output) {
+            return new WrkResult(number(output, "Requests/sec:\\s+([\\d.]+)"),
+                    millis(output, "50%"), millis(output, "99%"),
+                    (long) number(output, "(\\d+) requests in"),
+                    (long) numberOrZero(output, "Non-2xx or 3xx responses: (\\d+)"));
+        }
+
+        /** Throughput over all rounds; latency percentiles as the median of the rounds'. */
+        static WrkResult combine(List<WrkResult> rounds) {
+            return new WrkResult(rounds.stream().mapToDouble(WrkResult::requestsPerSecond).average().orElse(0),
+                    median(rounds.stream().mapToDouble(WrkResult::p50Millis).toArray()),
+                    median(rounds.stream().mapToDouble(WrkResult::p99Millis).toArray()),
+                    rounds.stream().mapToLong(WrkResult::requests).sum(),
+                    rounds.stream().mapToLong(WrkResult::non2xx).sum());
+        }
+
+        String row(String name) {
+            return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d of %d |%n", name, requestsPerSecond, p50Millis, p99Millis, non2xx, requests);
+        }
+
+        private static double median(double[] values) {
+            java.util.Arrays.sort(values);
+            return values[values.length / 2];
+        }
+
+        private static double millis(String output, String percentile) {
+            Matcher m = Pattern.compile(Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("No " + percentile + " in wrk output:\n" + output);
+            }
+            double value = Double.parseDouble(m.group(1));
+            return switch (m.group(2)) {
+                case "us" -> value / 1000;
+                case "s" -> value * 1000;
+                default -> value;
+            };
+        }
+
+        private static double number(String output, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("No match for " + regex + " in wrk output:\n" + output);
+            }
+            return Double.parseDouble(m.group(1));
+        }
+
+        private static double numberOrZero(String output, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(output);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+    }
+}
