@@ -62,7 +62,8 @@ public final class KeycloakServer {
      * this build's jar as its only provider, the demo realm ready for {@code --import-realm} and a fresh
      * {@code data/} folder, and waits until it is ready.
      */
-    public static KeycloakServer start(Path home, List<String> arguments) {
+    public static KeycloakServer start(Path distribution, List<String> arguments) {
+        Path home = distribution.toAbsolutePath();
         try {
             prepare(home);
             int httpPort = freePort();
