@@ -38,7 +38,7 @@ public abstract class PostOnlyResource {
         return methodNotAllowed();
     }
 
-    private static Response methodNotAllowed() {
+    public static Response methodNotAllowed() {
         return Response.fromResponse(OAuthErrorResponses.of(
                         new OAuthError(405, OAuthError.INVALID_REQUEST, "Method not allowed: use POST"), null))
                 .header(HttpHeaders.ALLOW, "POST")

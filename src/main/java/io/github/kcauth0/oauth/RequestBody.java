@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,28 +27,38 @@ public final class RequestBody {
     /** Auth0's payload limit for /oauth/par. */
     public static final int MAX_BYTES = 10 * 1024;
 
+    /** A Content-Type whose last parameter is an empty {@code charset}. */
+    private static final Pattern EMPTY_LAST_CHARSET = Pattern.compile("[\\s;]charset=$", Pattern.CASE_INSENSITIVE);
+
     private RequestBody() {
     }
 
     /** A form body, as RFC 9126 requires of a pushed authorization request. */
     public static MultivaluedMap<String, String> form(HttpHeaders headers, byte[] body) {
-        MediaType type = contentType(headers);
-        if (!isForm(type)) {
-            throw OAuthError.invalidRequest("Content-Type must be application/x-www-form-urlencoded");
-        }
+        requireForm(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         return parse(withinLimit(body));
     }
 
     /** A form or, as Auth0's /oauth/token also takes and Auth0's SDKs send, a JSON object of parameters. */
     public static MultivaluedMap<String, String> formOrJson(HttpHeaders headers, byte[] body) {
-        MediaType type = contentType(headers);
-        if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype()) {
-            return parseJsonObject(withinLimit(body));
+        MediaType type = requireFormOrJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        return isJson(type) ? parseJsonObject(withinLimit(body)) : parse(withinLimit(body));
+    }
+
+    /** Rejects a Content-Type other than a UTF-8 form; it can be checked before the body is read. */
+    public static void requireForm(String contentType) {
+        if (!isForm(contentType(contentType))) {
+            throw OAuthError.invalidRequest("Content-Type must be application/x-www-form-urlencoded");
         }
-        if (!isForm(type)) {
+    }
+
+    /** Rejects a Content-Type other than a UTF-8 form or JSON; it can be checked before the body is read. */
+    public static MediaType requireFormOrJson(String contentType) {
+        MediaType type = contentType(contentType);
+        if (!isForm(type) && !isJson(type)) {
             throw OAuthError.invalidRequest("Content-Type must be application/x-www-form-urlencoded or application/json");
         }
-        return parse(withinLimit(body));
+        return type;
     }
 
     static MultivaluedMap<String, String> parse(byte[] body) {
@@ -62,23 +73,40 @@ public final class RequestBody {
         return form;
     }
 
-    private static MediaType contentType(HttpHeaders headers) {
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    /** The media type, or {@code null} for a missing or malformed one. */
+    private static MediaType contentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        // Keycloak reads the form before the endpoint runs and fails with a 500 on this (RESTEasy's HeaderUtil
+        // finds "charset=" with nothing after it), where the media type itself may show no charset at all.
+        if (EMPTY_LAST_CHARSET.matcher(contentType).find()) {
+            throw notUtf8Form();
+        }
         MediaType type;
         try {
             type = MediaType.valueOf(contentType);
-        } catch (IllegalArgumentException missingOrMalformed) {
+        } catch (IllegalArgumentException malformed) {
             return null;
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
-            throw OAuthError.invalidRequest("The form must be encoded in UTF-8");
+            throw notUtf8Form();
         }
         return type;
     }
 
+    private static OAuthError notUtf8Form() {
+        return OAuthError.invalidRequest("The form must be encoded in UTF-8");
+    }
+
     private static boolean isForm(MediaType type) {
         return type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) && !type.isWildcardType()
+                && !type.isWildcardSubtype();
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()
                 && !type.isWildcardSubtype();
     }
 

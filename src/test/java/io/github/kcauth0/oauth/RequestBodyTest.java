@@ -55,6 +55,23 @@ class RequestBodyTest {
         assertEquals("The form is not valid UTF-8", assertThrows(OAuthError.class, () -> parse(body)).description());
     }
 
+    /** Keycloak's own form reading, before the endpoint, fails with a 500 on these; no media type is read here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded; charset=", "application/x-www-form-urlencoded;charset=",
+            "application/x-www-form-urlencoded; a=b charset=", "application/x-www-form-urlencoded; a=b\tcharset="})
+    void rejectsAFormTypeEndingInAnEmptyCharsetAsNotUtf8(String contentType) {
+        assertEquals("The form must be encoded in UTF-8",
+                assertThrows(OAuthError.class, () -> RequestBody.requireForm(contentType)).description());
+        assertEquals("The form must be encoded in UTF-8",
+                assertThrows(OAuthError.class, () -> RequestBody.requireFormOrJson(contentType)).description());
+    }
+
+    @Test
+    void rejectsAMissingContentTypeBeforeTheBodyIsRead() {
+        assertEquals("Content-Type must be application/x-www-form-urlencoded",
+                assertThrows(OAuthError.class, () -> RequestBody.requireForm(null)).description());
+    }
+
     private static MultivaluedMap<String, String> parse(String body) {
         return RequestBody.parse(body.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -1,0 +1,37 @@
+package io.github.kcauth0.support;
+
+import java.net.http.HttpResponse;
+
+/**
+ * Keycloak's store of pushed requests, seen from outside. Keycloak keeps a pushed request in
+ * {@code session.singleUseObjects()}, which in Keycloak 26 is the Infinispan cache {@code actionTokens}; the
+ * server's management endpoint ({@code --metrics-enabled=true}) publishes that cache's Infinispan statistics,
+ * among them {@code vendor_statistics_stores}: how many writes the cache has taken since the server started. It
+ * only grows, counts a write even if the entry is removed or expires at once, and moves only when something is
+ * written (a pushed request, an authorization code, a used client-assertion id, ...). So, with nothing else
+ * running against the server, an unchanged count across a request proves that the request stored nothing there.
+ * Entry counts would be weaker: pushed requests from earlier tests expire meanwhile and lower them.
+ */
+public final class PushedRequestStore {
+
+    private static final String STORES = "vendor_statistics_stores{cache=\"actionTokens\"";
+
+    private final KeycloakServer server;
+
+    public PushedRequestStore(KeycloakServer server) {
+        this.server = server;
+    }
+
+    /** How many writes Keycloak's single-use store has taken. */
+    public long writes() {
+        HttpResponse<String> metrics = Http.get(server.managementUrl() + "/metrics");
+        if (metrics.statusCode() != 200) {
+            throw new AssertionError("No metrics: " + metrics.statusCode() + " " + metrics.body());
+        }
+        return metrics.body().lines()
+                .filter(line -> line.startsWith(STORES))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak publishes no " + STORES + "} metric"));
+    }
+}
