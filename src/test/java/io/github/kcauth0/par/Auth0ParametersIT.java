@@ -2,9 +2,11 @@ package io.github.kcauth0.par;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Browser;
@@ -62,7 +64,19 @@ class Auth0ParametersIT {
             form.put("ext-p" + i, "v" + i);
         }
         form.put("ext-tenant", "tenant-10");
-        assertEquals("tenant-10", Jwt.claims(loginAndRedeem(form).get("access_token")).get("tenant"));
+        // Keycloak counts display, like its own par.created.time, among the extra parameters it keeps.
+        form.put("display", "page");
+        List<String> mappers = mapExtParametersToClaims(9);
+        try {
+            Map<String, Object> access = Jwt.claims(loginAndRedeem(form).get("access_token"));
+
+            assertEquals("tenant-10", access.get("tenant"), access.toString());
+            for (int i = 1; i <= 9; i++) {
+                assertEquals("v" + i, access.get("p" + i), access.toString());
+            }
+        } finally {
+            mappers.forEach(mapper -> Admin.require(204, new Admin(server).send("DELETE", mapper, null)));
+        }
 
         form.put("ext-p11", "v11");
         assertError(domain.push(form), "At most 10 ext-* parameters are allowed");
@@ -144,6 +158,31 @@ class Auth0ParametersIT {
     @Test
     void unknownParametersAreIgnoredAsAuth0Does() {
         assertEquals(201, push(Map.of("unknown_parameter", "x", "foo", "bar")).statusCode());
+    }
+
+    /**
+     * Adds Auth0 ext-* parameter mappers of ext-p1 … ext-pN to confidential-app (claims p1 … pN), besides its
+     * mapper of ext-tenant; returns their admin paths.
+     */
+    private static List<String> mapExtParametersToClaims(int count) {
+        Admin admin = new Admin(server);
+        String mappers = "/" + TestRealms.PAR_IT + "/clients/" + admin.clientUuid(TestRealms.PAR_IT, "confidential-app")
+                + "/protocol-mappers/models";
+        for (int i = 1; i <= count; i++) {
+            ObjectNode mapper = Http.JSON.createObjectNode().put("name", "p" + i + " from ext-p" + i)
+                    .put("protocol", "openid-connect").put("protocolMapper", "auth0-ext-parameter-mapper");
+            mapper.putObject("config").put("ext.parameter", "ext-p" + i).put("claim.name", "p" + i)
+                    .put("jsonType.label", "String").put("access.token.claim", "true");
+            admin.post(mappers, mapper);
+        }
+        List<String> added = new ArrayList<>();
+        admin.get(mappers).forEach(mapper -> {
+            if (mapper.get("name").asText().matches("p\\d+ from ext-p\\d+")) {
+                added.add(mappers + "/" + mapper.get("id").asText());
+            }
+        });
+        assertEquals(count, added.size());
+        return added;
     }
 
     private HttpResponse<String> push(Map<String, String> extra) {
