@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kcauth0.support.Admin;
@@ -91,11 +92,36 @@ class Auth0ParametersIT {
     }
 
     @Test
+    void connectionNamingNoIdentityProviderShowsTheLoginForm() {
+        HttpResponse<String> page = new Browser(server).open(authorizeAfterPush(Map.of("connection", "{no such} & co")));
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(Browser.isLoginPage(page), page.body());
+    }
+
+    @Test
     void signupScreenHintShowsTheRegistrationForm() {
         HttpResponse<String> page = new Browser(server).open(authorizeAfterPush(Map.of("screen_hint", "signup")));
 
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("kc-register-form"), page.body());
+    }
+
+    @Test
+    void signupScreenHintRegistersTheUserAndTheApplicationGetsItsTokens() {
+        Browser browser = new Browser(server);
+        HttpResponse<String> form = browser.open(authorizeAfterPush(Map.of("screen_hint", "signup")));
+        String username = "signup-" + UUID.randomUUID();
+
+        HttpResponse<String> registered = browser.submitForm(form, "kc-register-form", Http.form("username", username,
+                "email", username + "@example.com", "firstName", "Sign", "lastName", "Up",
+                "password", "signup-password", "password-confirm", "signup-password"));
+
+        URI callback = URI.create(registered.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError(registered.statusCode() + " " + registered.body())));
+        HttpResponse<String> tokens = domain.redeem("confidential-app", "confidential-secret", Auth0Domain.code(callback));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertEquals(username, Jwt.claims(Http.json(tokens).get("access_token").asText()).get("preferred_username"));
     }
 
     @Test
