@@ -60,6 +60,23 @@ class AuthorizeIT {
     }
 
     @Test
+    void requestUriOpenedAgainBeforeItsLoginCompletedShowsAClearPageBeforeKeycloak26_7() {
+        String requestUri = domain.requestUri(Auth0Domain.validRequest());
+        assertTrue(Browser.isLoginPage(new Browser(server).open(domain.authorizeUrl("confidential-app", requestUri))));
+
+        HttpResponse<String> again = new Browser(server).open(domain.authorizeUrl("confidential-app", requestUri));
+
+        if (server.isOlderThan(26, 7)) {
+            // Keycloak 26.4 and 26.5 consume a pushed request on its first use.
+            assertClearPage(again, NOT_HONOURED);
+        } else {
+            // Keycloak 26.7 removes it when a login with it completes.
+            assertEquals(200, again.statusCode(), again.body());
+            assertTrue(Browser.isLoginPage(again));
+        }
+    }
+
+    @Test
     void plainAuthorizeRequestWithConnectionGoesToThatIdentityProvider() {
         HttpResponse<String> answer = new Browser(server).open(domain.authorizeUrl(plainRequest("connection", "corp")));
 

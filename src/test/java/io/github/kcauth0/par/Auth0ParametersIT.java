@@ -125,11 +125,17 @@ class Auth0ParametersIT {
     }
 
     @Test
-    void loginHintFillsInTheUsername() {
+    void loginHintNamesTheUserOnTheLoginPage() {
         HttpResponse<String> page = new Browser(server).open(authorizeAfterPush(Map.of("login_hint", "alice@example.com")));
 
         assertTrue(Browser.isLoginPage(page));
-        assertTrue(page.body().contains("value=\"alice@example.com\""), page.body());
+        if (server.isOlderThan(26, 5)) {
+            // Keycloak 26.4's organization login (Organizations are on in this realm) looks up the user the hint
+            // names and asks only for that user's password.
+            assertTrue(page.body().contains("id=\"kc-attempted-username\" value=\"alice\""), page.body());
+        } else {
+            assertTrue(page.body().contains("value=\"alice@example.com\""), page.body());
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -87,8 +88,17 @@ public final class KeycloakServer {
         return baseUrl() + "/realms/" + realm;
     }
 
+    /** The Keycloak release under test, chosen by {@code -Dkeycloak.version=}. */
     public String version() {
-        return System.getProperty("keycloak.version");
+        return Objects.requireNonNull(System.getProperty("keycloak.version"), "system property keycloak.version");
+    }
+
+    /** Whether the Keycloak under test is older than {@code major.minor}: for behaviour that changed between releases. */
+    public boolean isOlderThan(int major, int minor) {
+        String[] parts = version().split("\\.");
+        int actualMajor = Integer.parseInt(parts[0]);
+        int actualMinor = Integer.parseInt(parts[1]);
+        return actualMajor < major || actualMajor == major && actualMinor < minor;
     }
 
     public String log() {
