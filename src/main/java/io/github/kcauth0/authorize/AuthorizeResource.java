@@ -47,10 +47,16 @@ public final class AuthorizeResource {
             return AuthorizePages.error(session, AuthorizePages.INVALID_REQUEST, rejected.description());
         }
 
+        // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
+        if (IdentityProviderHint.missingFromQuery(request, context.getUri())) {
+            return IdentityProviderHint.sendBackWithHint(request, context.getUri());
+        }
         // Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's.
         context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
         try {
-            return new AuthorizationEndpoint(session, event).buildPost();
+            Response answer = new AuthorizationEndpoint(session, event).buildPost();
+            // Keycloak before 26.7 drops a pushed connection and screen_hint=signup on the way into the login.
+            return request.has(Auth0Parameters.REQUEST_URI) ? PushedRequestHints.apply(session, answer) : answer;
         } catch (ErrorPageException rejected) {
             if (request.has(Auth0Parameters.REQUEST_URI) && Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
                 // Keycloak found no pushed request it honours: unknown, expired, used, or another client's.

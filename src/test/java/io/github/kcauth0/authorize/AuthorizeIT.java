@@ -60,6 +60,39 @@ class AuthorizeIT {
     }
 
     @Test
+    void requestUriOpenedAgainBeforeItsLoginCompletedShowsAClearPageBeforeKeycloak26_7() {
+        String requestUri = domain.requestUri(Auth0Domain.validRequest());
+        assertTrue(Browser.isLoginPage(new Browser(server).open(domain.authorizeUrl("confidential-app", requestUri))));
+
+        HttpResponse<String> again = new Browser(server).open(domain.authorizeUrl("confidential-app", requestUri));
+
+        if (server.isOlderThan(26, 7)) {
+            // Keycloak 26.4 and 26.5 consume a pushed request on its first use.
+            assertClearPage(again, NOT_HONOURED);
+        } else {
+            // Keycloak 26.7 removes it when a login with it completes.
+            assertEquals(200, again.statusCode(), again.body());
+            assertTrue(Browser.isLoginPage(again));
+        }
+    }
+
+    @Test
+    void plainAuthorizeRequestWithConnectionGoesToThatIdentityProvider() {
+        HttpResponse<String> answer = new Browser(server).open(domain.authorizeUrl(plainRequest("connection", "corp")));
+
+        String location = answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError(answer.body()));
+        assertTrue(location.startsWith("https://sso.corp.example/authorize?"), location);
+    }
+
+    @Test
+    void plainAuthorizeRequestWithSignupScreenHintShowsTheRegistrationForm() {
+        HttpResponse<String> page = new Browser(server).open(domain.authorizeUrl(plainRequest("screen_hint", "signup")));
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("kc-register-form"), page.body());
+    }
+
+    @Test
     void unknownRequestUriShowsAClearPage() {
         assertClearPage(new Browser(server).open(domain.authorizeUrl("confidential-app",
                 "urn:ietf:params:oauth:request_uri:never-issued")), NOT_HONOURED);
@@ -129,6 +162,14 @@ class AuthorizeIT {
     @Test
     void authorizeIsNotServedInARealmWithoutTheExtension() {
         assertEquals(404, Http.get(server.domain("master") + "/authorize?client_id=x&request_uri=y").statusCode());
+    }
+
+    private static Map<String, String> plainRequest(String name, String value) {
+        Map<String, String> query = Http.form("client_id", "confidential-app", "response_type", "code",
+                "redirect_uri", CALLBACK, "scope", "openid", "state", "plain-2",
+                "code_challenge", TestRealms.CODE_CHALLENGE, "code_challenge_method", "S256");
+        query.put(name, value);
+        return query;
     }
 
     private static void assertClearPage(HttpResponse<String> page, String text) {

@@ -35,6 +35,23 @@ class RequestUriLifecycleIT {
     }
 
     @Test
+    void requestUriOpenedAgainBeforeItsLoginCompletedIsHonouredFromKeycloak26_7() {
+        String requestUri = par.requestUri(Auth0Domain.validRequest());
+        assertTrue(Browser.isLoginPage(new Browser(server).open(par.authorizationUrl("confidential-app", requestUri))));
+
+        HttpResponse<String> again = new Browser(server).open(par.authorizationUrl("confidential-app", requestUri));
+
+        if (server.isOlderThan(26, 7)) {
+            // Keycloak 26.4 and 26.5 consume a pushed request on its first use.
+            assertRejectedOnErrorPage(again);
+        } else {
+            // Keycloak 26.7 removes it when a login with it completes.
+            assertEquals(200, again.statusCode(), again.body());
+            assertTrue(Browser.isLoginPage(again));
+        }
+    }
+
+    @Test
     void requestUriExpiresAfterTheRealmsLifespan() {
         admin.setRealmAttribute(TestRealms.PAR_IT, "parRequestUriLifespan", "2");
         try {

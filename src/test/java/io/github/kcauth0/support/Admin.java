@@ -24,8 +24,17 @@ public final class Admin {
         return Http.json(require(200, send("GET", path, null)));
     }
 
+    /** Keycloak's server info: its version, features, providers. */
+    public JsonNode serverInfo() {
+        return Http.json(require(200, send("GET", URI.create(server.baseUrl() + "/admin/serverinfo"), null)));
+    }
+
     public HttpResponse<String> send(String method, String path, Object json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms" + path))
+        return send(method, URI.create(server.baseUrl() + "/admin/realms" + path), json);
+    }
+
+    private HttpResponse<String> send(String method, URI uri, Object json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token());
         if (json == null) {

@@ -69,6 +69,17 @@ public final class Browser {
         return response;
     }
 
+    /** Fills in the form with that id on the page, as a user would, and submits it. */
+    public HttpResponse<String> submitForm(HttpResponse<String> page, String formId, Map<String, String> fields) {
+        Matcher form = Pattern.compile("<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*>").matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("No form " + formId + " on the page:\n" + page.body());
+        }
+        return followWithinKeycloak(send(HttpRequest.newBuilder(URI.create(action(form.group())))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.encode(fields)))));
+    }
+
     public static boolean isLoginPage(HttpResponse<String> page) {
         return LOGIN_FORM.matcher(page.body()).find();
     }
@@ -93,9 +104,13 @@ public final class Browser {
         if (!form.find()) {
             throw new AssertionError("No login form on the page:\n" + html);
         }
-        Matcher action = ACTION.matcher(form.group());
+        return action(form.group());
+    }
+
+    private static String action(String formTag) {
+        Matcher action = ACTION.matcher(formTag);
         if (!action.find()) {
-            throw new AssertionError("Login form without action: " + form.group());
+            throw new AssertionError("Form without action: " + formTag);
         }
         return action.group(1).replace("&amp;", "&");
     }
