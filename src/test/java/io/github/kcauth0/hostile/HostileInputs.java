@@ -12,11 +12,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.TestRealms;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
+import static io.github.kcauth0.hostile.Gen.weighted;
 import static io.github.kcauth0.support.TestRealms.CALLBACK;
 import static io.github.kcauth0.support.TestRealms.CODE_CHALLENGE;
 import static io.github.kcauth0.support.TestRealms.CODE_VERIFIER;
@@ -69,6 +66,18 @@ final class HostileInputs {
             new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xFF, (byte) 0xFE},
             new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80});
 
+    /** The alphabets of random names and values: any char of Unicode's first plane, ASCII, letters. */
+    private static final Gen<Character> ANY_CHAR = Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE);
+    private static final Gen<Character> ASCII = Gen.chars('\u0000', '\u007F');
+    private static final Gen<Character> ALPHA = Gen.oneOf(Gen.chars('a', 'z'), Gen.chars('A', 'Z'));
+
+    /**
+     * The ASCII that Java's HTTP client sends in a header value: it refuses control characters other than tab. Drawn
+     * from directly rather than filtering random ASCII, which would leave almost only short strings.
+     */
+    private static final Gen<Character> SENDABLE_ASCII = Gen.frequency(
+            weighted(1, Gen.just('\t')), weighted('~' - ' ' + 1, Gen.chars(' ', '~')));
+
     private HostileInputs() {
     }
 
@@ -88,25 +97,25 @@ final class HostileInputs {
     private enum Encoding { PERCENT, RAW, MALFORMED_PERCENT, NOT_UTF8_RAW, NOT_UTF8_PERCENT }
 
     /** A valid request changed by up to six mutations, some of its parameters mis-encoded, maybe padded. */
-    static Arbitrary<byte[]> mutatedForms(Map<String, String> valid, List<String> knownNames) {
-        Arbitrary<List<UnaryOperator<List<Encoded>>>> mutations = mutation(knownNames).list().ofMaxSize(6);
-        Arbitrary<byte[]> bodies = mutations.map(changes -> {
+    static Gen<byte[]> mutatedForms(Map<String, String> valid, List<String> knownNames) {
+        Gen<List<UnaryOperator<List<Encoded>>>> mutations = mutation(knownNames).list(6);
+        Gen<byte[]> bodies = mutations.map(changes -> {
             List<Encoded> parameters = new ArrayList<>();
             valid.forEach((name, value) -> parameters.add(percentEncoded(name, value)));
             changes.forEach(change -> change.apply(parameters));
             return join(parameters);
         });
-        return Combinators.combine(bodies, paddingTargets()).as(HostileInputs::paddedTo);
+        return Gen.combine(bodies, paddingTargets(), HostileInputs::paddedTo);
     }
 
-    private static Arbitrary<UnaryOperator<List<Encoded>>> mutation(List<String> knownNames) {
-        Arbitrary<String> known = Arbitraries.of(knownNames);
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, known.map(HostileInputs::removing)),
-                Tuple.of(3, known.map(HostileInputs::repeating)),
-                Tuple.of(4, Combinators.combine(known, parameters()).as(HostileInputs::replacing)),
-                Tuple.of(4, parameters(names(knownNames)).map(HostileInputs::adding)),
-                Tuple.of(2, junk().map(HostileInputs::addingRaw)));
+    private static Gen<UnaryOperator<List<Encoded>>> mutation(List<String> knownNames) {
+        Gen<String> known = Gen.of(knownNames);
+        return Gen.frequency(
+                weighted(3, known.map(HostileInputs::removing)),
+                weighted(3, known.map(HostileInputs::repeating)),
+                weighted(4, Gen.combine(known, parameters(), HostileInputs::replacing)),
+                weighted(4, parameters(names(knownNames)).map(HostileInputs::adding)),
+                weighted(2, junk().map(HostileInputs::addingRaw)));
     }
 
     private static UnaryOperator<List<Encoded>> removing(String name) {
@@ -151,38 +160,38 @@ final class HostileInputs {
     }
 
     /** A value under a random name. */
-    private static Arbitrary<Encoded> parameters(Arbitrary<String> names) {
-        return Combinators.combine(names, values(), encodings()).as(HostileInputs::encoded);
+    private static Gen<Encoded> parameters(Gen<String> names) {
+        return Gen.combine(names, values(), encodings(), HostileInputs::encoded);
     }
 
     /** A value for a known name (the name is encoded by the caller). */
-    private static Arbitrary<Encoded> parameters() {
-        return parameters(Arbitraries.just("value"));
+    private static Gen<Encoded> parameters() {
+        return parameters(Gen.just("value"));
     }
 
-    private static Arbitrary<String> names(List<String> knownNames) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(knownNames)),
-                Tuple.of(2, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(3).map("ext-"::concat)),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(12)));
+    private static Gen<String> names(List<String> knownNames) {
+        return Gen.frequency(
+                weighted(6, Gen.of(knownNames)),
+                weighted(2, Gen.strings(ALPHA, 1, 3).map("ext-"::concat)),
+                weighted(2, Gen.strings(ANY_CHAR, 0, 12)));
     }
 
-    private static Arbitrary<String> values() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(3, Arbitraries.strings().ascii().ofMaxLength(40)),
-                Tuple.of(1, Arbitraries.just("")),
-                Tuple.of(1, Arbitraries.integers().between(1_000, 12_000).map("v"::repeat)),
-                Tuple.of(4, Arbitraries.of(MEANINGFUL_VALUES)));
+    private static Gen<String> values() {
+        return Gen.frequency(
+                weighted(3, Gen.strings(ANY_CHAR, 0, 40)),
+                weighted(3, Gen.strings(ASCII, 0, 40)),
+                weighted(1, Gen.just("")),
+                weighted(1, Gen.integers(1_000, 12_000).map("v"::repeat)),
+                weighted(4, Gen.of(MEANINGFUL_VALUES)));
     }
 
-    private static Arbitrary<Encoding> encodings() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.just(Encoding.PERCENT)),
-                Tuple.of(2, Arbitraries.just(Encoding.RAW)),
-                Tuple.of(1, Arbitraries.just(Encoding.MALFORMED_PERCENT)),
-                Tuple.of(1, Arbitraries.just(Encoding.NOT_UTF8_RAW)),
-                Tuple.of(1, Arbitraries.just(Encoding.NOT_UTF8_PERCENT)));
+    private static Gen<Encoding> encodings() {
+        return Gen.frequency(
+                weighted(12, Gen.just(Encoding.PERCENT)),
+                weighted(2, Gen.just(Encoding.RAW)),
+                weighted(1, Gen.just(Encoding.MALFORMED_PERCENT)),
+                weighted(1, Gen.just(Encoding.NOT_UTF8_RAW)),
+                weighted(1, Gen.just(Encoding.NOT_UTF8_PERCENT)));
     }
 
     private static Encoded encoded(String name, String value, Encoding encoding) {
@@ -203,22 +212,22 @@ final class HostileInputs {
     }
 
     /** Raw junk: malformed escapes, bytes that are no UTF-8, separators, random bytes. */
-    private static Arbitrary<byte[]> junk() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of(MALFORMED_PERCENT).map(s -> s.getBytes(StandardCharsets.US_ASCII))),
-                Tuple.of(2, Arbitraries.of(NOT_UTF8)),
-                Tuple.of(1, Arbitraries.of("=", "==", "&", "=&=", "+", "%00", "a=%00b", "=value")
+    private static Gen<byte[]> junk() {
+        return Gen.frequency(
+                weighted(2, Gen.of(MALFORMED_PERCENT).map(s -> s.getBytes(StandardCharsets.US_ASCII))),
+                weighted(2, Gen.of(NOT_UTF8)),
+                weighted(1, Gen.of("=", "==", "&", "=&=", "+", "%00", "a=%00b", "=value")
                         .map(s -> s.getBytes(StandardCharsets.US_ASCII))),
-                Tuple.of(2, randomBytes(40)));
+                weighted(2, Gen.bytes(40)));
     }
 
     /** Pad the body to a size around or above Auth0's 10 KB limit, or leave it as it is. */
-    private static Arbitrary<Integer> paddingTargets() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(16, Arbitraries.just(0)),
-                Tuple.of(2, Arbitraries.of(10_239, 10_240, 10_241)),
-                Tuple.of(1, Arbitraries.integers().between(9_000, 12_000)),
-                Tuple.of(1, Arbitraries.of(100_000, 1_000_000)));
+    private static Gen<Integer> paddingTargets() {
+        return Gen.frequency(
+                weighted(16, Gen.just(0)),
+                weighted(2, Gen.of(10_239, 10_240, 10_241)),
+                weighted(1, Gen.integers(9_000, 12_000)),
+                weighted(1, Gen.of(100_000, 1_000_000)));
     }
 
     private static byte[] paddedTo(byte[] body, int target) {
@@ -268,58 +277,51 @@ final class HostileInputs {
      * Any Content-Type with any kind of body (form, JSON, multipart, random bytes or nothing), half of them with the
      * body its Content-Type announces, so that JSON and multipart bodies also reach their parsers.
      */
-    static Arbitrary<RawRequest> anyRequests(Map<String, String> valid, List<String> knownNames) {
-        Arbitrary<byte[]> bodies = Arbitraries.frequencyOf(
-                Tuple.of(4, mutatedForms(valid, knownNames)),
-                Tuple.of(3, jsonBodies(valid)),
-                Tuple.of(2, multipartBodies(valid)),
-                Tuple.of(1, randomBytes(300)),
-                Tuple.of(1, Arbitraries.just(new byte[0])));
-        Arbitrary<RawRequest> announced = Arbitraries.oneOf(
+    static Gen<RawRequest> anyRequests(Map<String, String> valid, List<String> knownNames) {
+        Gen<byte[]> bodies = Gen.frequency(
+                weighted(4, mutatedForms(valid, knownNames)),
+                weighted(3, jsonBodies(valid)),
+                weighted(2, multipartBodies(valid)),
+                weighted(1, Gen.bytes(300)),
+                weighted(1, Gen.just(new byte[0])));
+        Gen<RawRequest> announced = Gen.oneOf(
                 mutatedForms(valid, knownNames).map(body -> new RawRequest(FORM, body)),
                 jsonBodies(valid).map(body -> new RawRequest("application/json", body)),
                 multipartBodies(valid).map(body -> new RawRequest("multipart/form-data; boundary=" + BOUNDARY, body)));
-        return Arbitraries.oneOf(announced, Combinators.combine(contentTypes(), bodies).as(RawRequest::new));
+        return Gen.oneOf(announced, Gen.combine(contentTypes(), bodies, RawRequest::new));
     }
 
-    static Arbitrary<String> contentTypes() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(FORM, FORM + "; charset=UTF-8", FORM + ";charset=utf-8",
+    static Gen<String> contentTypes() {
+        return Gen.frequency(
+                weighted(4, Gen.of(FORM, FORM + "; charset=UTF-8", FORM + ";charset=utf-8",
                         FORM + "; charset=\"UTF-8\"", "APPLICATION/X-WWW-FORM-URLENCODED", FORM + ";", FORM + "; a=b",
                         FORM + "; boundary=" + BOUNDARY)),
-                Tuple.of(3, Arbitraries.of(FORM + "; charset=ISO-8859-1", FORM + "; charset=utf-16", FORM + "; charset=bogus",
+                weighted(3, Gen.of(FORM + "; charset=ISO-8859-1", FORM + "; charset=utf-16", FORM + "; charset=bogus",
                         FORM + "; charset=", FORM + ";charset=", FORM + "; charset", FORM + "; a=b charset=",
                         FORM + "; charset=utf-8; charset=", FORM + "; charset=\"\"", FORM + "x", FORM + "/x")),
-                Tuple.of(3, Arbitraries.of("application/json", "application/json; charset=utf-8",
+                weighted(3, Gen.of("application/json", "application/json; charset=utf-8",
                         "application/json; charset=utf-16", "application/json; charset=", "application/jose",
                         "application/*", "*/*", "*/json", "application/problem+json")),
-                Tuple.of(3, Arbitraries.of("multipart/form-data", "multipart/form-data; boundary=" + BOUNDARY,
+                weighted(3, Gen.of("multipart/form-data", "multipart/form-data; boundary=" + BOUNDARY,
                         "multipart/form-data; boundary=", "multipart/form-data; boundary=other",
                         "multipart/form-data; charset=; boundary=" + BOUNDARY, "multipart/mixed; boundary=" + BOUNDARY,
                         "Multipart/Form-Data; boundary=" + BOUNDARY)),
-                Tuple.of(1, Arbitraries.of("text/plain", "text/plain; charset=utf-8", "application/xml",
+                weighted(1, Gen.of("text/plain", "text/plain; charset=utf-8", "application/xml",
                         "application/octet-stream", "text/html", "")),
-                Tuple.of(3, garbageContentTypes()))
-                .injectNull(0.08);
+                weighted(3, garbageContentTypes()))
+                .orNull(0.08);
     }
 
     /** Header text an HTTP client can send that is no media type, or only almost one. */
-    private static Arbitrary<String> garbageContentTypes() {
-        Arbitrary<String> garbage = Arbitraries.strings().withChars("abcjsonformxw/;=\",. *+-_%0123456789\t")
-                .ofMaxLength(30);
-        return Arbitraries.oneOf(garbage, garbage.map(FORM::concat), garbage.map("multipart/form-data"::concat),
-                garbage.map("application/json"::concat), Arbitraries.strings().ascii().ofMaxLength(30)
-                        .filter(HostileInputs::isSendableHeaderValue));
-    }
-
-    /** Java's HTTP client refuses control characters (other than tab) in header values. */
-    private static boolean isSendableHeaderValue(String value) {
-        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7F));
+    private static Gen<String> garbageContentTypes() {
+        Gen<String> garbage = Gen.strings(Gen.charsOf("abcjsonformxw/;=\",. *+-_%0123456789\t"), 0, 30);
+        return Gen.oneOf(garbage, garbage.map(FORM::concat), garbage.map("multipart/form-data"::concat),
+                garbage.map("application/json"::concat), Gen.strings(SENDABLE_ASCII, 0, 30));
     }
 
     /** JSON objects of the request's parameters with changed values, and bodies that are no JSON object. */
-    static Arbitrary<byte[]> jsonBodies(Map<String, String> valid) {
-        Arbitrary<String> objects = jsonValues().list().ofSize(valid.size()).map(values -> {
+    static Gen<byte[]> jsonBodies(Map<String, String> valid) {
+        Gen<String> objects = jsonValues().list(valid.size(), valid.size()).map(values -> {
             List<String> members = new ArrayList<>();
             int i = 0;
             for (Map.Entry<String, String> parameter : valid.entrySet()) {
@@ -329,33 +331,33 @@ final class HostileInputs {
             }
             return "{" + String.join(",", members) + "}";
         });
-        Arbitrary<String> notObjects = Arbitraries.of("[]", "1", "\"x\"", "null", "true", "{", "{\"a\":", "{\"a\":1,}",
+        Gen<String> notObjects = Gen.of("[]", "1", "\"x\"", "null", "true", "{", "{\"a\":", "{\"a\":1,}",
                 "{'a':1}", "{\"a\":1}{", "", " ", "\uFEFF{}");
-        Arbitrary<String> deep = Arbitraries.integers().between(10, 3_000)
+        Gen<String> deep = Gen.integers(10, 3_000)
                 .map(depth -> "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, objects.map(HostileInputs::utf8)),
-                Tuple.of(2, notObjects.map(HostileInputs::utf8)),
-                Tuple.of(1, deep.map(HostileInputs::utf8)),
-                Tuple.of(1, Arbitraries.of(NOT_UTF8).map(bytes -> concat(concat(utf8("{\"client_id\":\""), bytes), utf8("\"}")))));
+        return Gen.frequency(
+                weighted(5, objects.map(HostileInputs::utf8)),
+                weighted(2, notObjects.map(HostileInputs::utf8)),
+                weighted(1, deep.map(HostileInputs::utf8)),
+                weighted(1, Gen.of(NOT_UTF8).map(bytes -> concat(concat(utf8("{\"client_id\":\""), bytes), utf8("\"}")))));
     }
 
     /** A member's value as JSON text, or KEEP for the valid request's value. */
-    private static Arbitrary<String> jsonValues() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just("KEEP")),
-                Tuple.of(2, values().map(value -> TextNode.valueOf(value).toString())),
-                Tuple.of(2, Arbitraries.of("1", "-0", "1.5e300", "1e999999", "123456789012345678901234567890", "true",
+    private static Gen<String> jsonValues() {
+        return Gen.frequency(
+                weighted(8, Gen.just("KEEP")),
+                weighted(2, values().map(value -> TextNode.valueOf(value).toString())),
+                weighted(2, Gen.of("1", "-0", "1.5e300", "1e999999", "123456789012345678901234567890", "true",
                         "false", "null", "[]", "{}", "[\"a\",\"b\"]", "{\"x\":1}")));
     }
 
     /** A multipart/form-data body of the request's parameters, complete or cut short. */
-    static Arbitrary<byte[]> multipartBodies(Map<String, String> valid) {
+    static Gen<byte[]> multipartBodies(Map<String, String> valid) {
         String complete = multipartBody(valid);
         String withFile = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nhello\r\n" + complete;
-        return Arbitraries.oneOf(Arbitraries.of(complete, withFile).map(HostileInputs::utf8),
-                Arbitraries.integers().between(0, complete.length()).map(cut -> utf8(complete.substring(0, cut))));
+        return Gen.oneOf(Gen.of(complete, withFile).map(HostileInputs::utf8),
+                Gen.integers(0, complete.length()).map(cut -> utf8(complete.substring(0, cut))));
     }
 
     static String multipartBody(Map<String, String> parameters) {
@@ -364,16 +366,6 @@ final class HostileInputs {
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                 .append(value).append("\r\n"));
         return parts + "--" + BOUNDARY + "--\r\n";
-    }
-
-    static Arbitrary<byte[]> randomBytes(int maxLength) {
-        return Arbitraries.bytes().list().ofMaxSize(maxLength).map(bytes -> {
-            byte[] array = new byte[bytes.size()];
-            for (int i = 0; i < array.length; i++) {
-                array[i] = bytes.get(i);
-            }
-            return array;
-        });
     }
 
     private static byte[] utf8(String text) {

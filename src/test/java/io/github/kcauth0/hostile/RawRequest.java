@@ -23,7 +23,7 @@ record RawRequest(String contentType, byte[] body) {
         return Http.send(request.build());
     }
 
-    /** What jqwik reports for a failing try: the Content-Type and the body, bytes outside ASCII escaped. */
+    /** How a try shows its request in the test's name: the Content-Type and the body, bytes outside ASCII escaped. */
     @Override
     public String toString() {
         StringBuilder shown = new StringBuilder();
