@@ -1,6 +1,5 @@
 package io.github.kcauth0.oauth;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.nio.ByteBuffer;
@@ -152,26 +151,31 @@ public final class RequestBody {
     }
 
     private static String decode(byte[] body, int from, int to) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        byte[] bytes = new byte[to - from];
+        int length = 0;
+        boolean ascii = true;
         for (int i = from; i < to; i++) {
             byte b = body[i];
             if (b == '+') {
-                bytes.write(' ');
+                b = ' ';
             } else if (b == '%') {
                 if (i + 2 >= to || hex(body[i + 1]) < 0 || hex(body[i + 2]) < 0) {
                     throw OAuthError.invalidRequest("Malformed percent-encoding in the form");
                 }
-                bytes.write(hex(body[i + 1]) << 4 | hex(body[i + 2]));
+                b = (byte) (hex(body[i + 1]) << 4 | hex(body[i + 2]));
                 i += 2;
-            } else {
-                bytes.write(b);
             }
+            bytes[length++] = b;
+            ascii &= b >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.US_ASCII);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .decode(ByteBuffer.wrap(bytes, 0, length))
                     .toString();
         } catch (CharacterCodingException e) {
             throw OAuthError.invalidRequest("The form is not valid UTF-8");

@@ -1,6 +1,8 @@
 package io.github.kcauth0.ops;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -16,19 +18,23 @@ public final class EndpointMetrics {
     static final String REQUESTS = "auth0_par_requests";
     static final String DURATION = "auth0_par_request_duration";
 
+    /** Meters by their tags: looking them up here costs less than registering them again on every request. */
+    private static final Map<String, Counter> COUNTERS = new ConcurrentHashMap<>();
+    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
+
     private EndpointMetrics() {
     }
 
     static void record(String endpoint, String realm, String outcome, Duration duration) {
-        Counter.builder(REQUESTS)
-                .description("Requests to the Auth0-compatible endpoints, by outcome")
-                .tags("endpoint", endpoint, "realm", realm, "outcome", outcome)
-                .register(Metrics.globalRegistry)
+        COUNTERS.computeIfAbsent(endpoint + '\n' + realm + '\n' + outcome, key -> Counter.builder(REQUESTS)
+                        .description("Requests to the Auth0-compatible endpoints, by outcome")
+                        .tags("endpoint", endpoint, "realm", realm, "outcome", outcome)
+                        .register(Metrics.globalRegistry))
                 .increment();
-        Timer.builder(DURATION)
-                .description("Time to answer a request to the Auth0-compatible endpoints")
-                .tags("endpoint", endpoint, "realm", realm)
-                .register(Metrics.globalRegistry)
+        TIMERS.computeIfAbsent(endpoint + '\n' + realm, key -> Timer.builder(DURATION)
+                        .description("Time to answer a request to the Auth0-compatible endpoints")
+                        .tags("endpoint", endpoint, "realm", realm)
+                        .register(Metrics.globalRegistry))
                 .record(duration);
     }
 }

@@ -1,8 +1,6 @@
 package io.github.kcauth0.par;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
@@ -92,15 +90,13 @@ public final class ParResource extends PostOnlyResource {
                 "Client is not allowed to request audience: " + notAllowed.get(0));
     }
 
+    /** Keycloak's own answer object: exactly {@code request_uri} and {@code expires_in}, as Auth0 answers. */
     private static Response.ResponseBuilder created(ParResponse pushed) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_uri", pushed.getRequestUri());
-        body.put("expires_in", pushed.getExpiresIn());
         return Response.status(Response.Status.CREATED)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
-                .entity(body);
+                .entity(pushed);
     }
 
     private String authorizationHeader() {

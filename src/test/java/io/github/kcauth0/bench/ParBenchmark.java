@@ -45,8 +45,10 @@ public final class ParBenchmark {
             "scope", "openid profile email", "state", "xyzABC123",
             "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256");
 
-    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 15));
-    private final int rounds = Integer.getInteger("bench.rounds", 3);
+    private final Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 45));
+    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 20));
+    /** Even, so that the ABBA order puts each endpoint first as often as second. */
+    private final int rounds = Integer.getInteger("bench.rounds", 4);
     private final int connections = Integer.getInteger("bench.connections", 16);
     private final int pendingRequests = Integer.getInteger("bench.pending", 20000);
     private final Duration loginRound = Duration.ofSeconds(Long.getLong("bench.login.seconds", 15));
@@ -95,8 +97,11 @@ public final class ParBenchmark {
         StringBuilder report = new StringBuilder();
         report.append("# PAR benchmark\n\n").append(machine()).append('\n');
 
-        wrk(ours, Duration.ofSeconds(20));
-        wrk(keycloaks, Duration.ofSeconds(20));
+        // The JIT needs minutes on two cores: warm both up in turns before measuring.
+        for (int i = 0; i < 2; i++) {
+            wrk(ours, warmUp);
+            wrk(keycloaks, warmUp);
+        }
         List<WrkResult> oursRounds = new ArrayList<>();
         List<WrkResult> keycloaksRounds = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
@@ -111,8 +116,8 @@ public final class ParBenchmark {
         }
         WrkResult a = WrkResult.combine(oursRounds);
         WrkResult k = WrkResult.combine(keycloaksRounds);
-        report.append(String.format(Locale.ROOT, "## Pushed requests (wrk, %d connections, %d rounds of %d s each after a 20 s warm-up)%n%n",
-                connections, rounds, round.toSeconds()));
+        report.append(String.format(Locale.ROOT, "## Pushed requests (wrk, %d connections, %d rounds of %d s each, ABBA, after 2 × %d s of warm-up each)%n%n",
+                connections, rounds, round.toSeconds(), warmUp.toSeconds()));
         report.append("| Endpoint | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n");
         report.append(a.row("`/realms/bench/oauth/par` (this extension)"));
         report.append(k.row("`/realms/bench/protocol/openid-connect/ext/par/request` (Keycloak)"));
@@ -241,10 +246,11 @@ public final class ParBenchmark {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name")).findFirst().map(line -> line.split(":", 2)[1].trim()).orElse("?");
         String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
-        return String.format(Locale.ROOT, "Machine: %d cores (%s), %s; Java %s (%s); Keycloak %s (`kc.sh start`, dev-file database, default heap); "
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), %s; Java %s (%s); Keycloak %s (`kc.sh start`, dev-file database, JAVA_OPTS_KC_HEAP=\"%s\"); "
                         + "load generator wrk on the same machine; %s.%n",
                 Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), server.version(), Instant.now());
+                System.getProperty("java.vm.name"), server.version(), System.getenv().getOrDefault("JAVA_OPTS_KC_HEAP", "Keycloak's default"),
+                Instant.now());
     }
 
     /** What wrk printed for one run. */
