@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
+import io.github.kcauth0.oauth.KeycloakEndpoint;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
@@ -22,6 +23,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.par.ParResponse;
+import org.keycloak.protocol.oidc.par.endpoints.ParEndpoint;
 
 import static org.keycloak.OAuth2Constants.CLIENT_ID;
 
@@ -73,7 +75,9 @@ public final class ParResource extends PostOnlyResource {
         keycloakForm.putSingle(CLIENT_ID, clientId);
         Auth0AssertionAudiences.acceptOnThisRequest(session);
         try {
-            return KeycloakParEndpoint.push(session, event, keycloakForm);
+            // Keycloak's own PAR endpoint authenticates the client, runs Keycloak's checks and client policies, and
+            // stores the request where its authorization endpoint looks for it: only Keycloak knows that store's keys.
+            return KeycloakEndpoint.call(session, keycloakForm, () -> new ParEndpoint(session, event).request(), ParResponse.class);
         } catch (OAuthError rejected) {
             throw explainAudience(rejected, request);
         }

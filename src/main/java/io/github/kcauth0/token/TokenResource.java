@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
+import io.github.kcauth0.oauth.KeycloakEndpoint;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
@@ -23,6 +24,8 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.protocol.oidc.endpoints.TokenEndpoint;
 import org.keycloak.representations.AccessTokenResponse;
 
 /**
@@ -50,7 +53,9 @@ public final class TokenResource extends PostOnlyResource {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CODE_TO_TOKEN);
         try {
-            return call.succeeded(issued(KeycloakTokenEndpoint.exchange(session, event, checkedParameters(body, call, event))));
+            MultivaluedMap<String, String> keycloakForm = checkedParameters(body, call, event);
+            return call.succeeded(issued(KeycloakEndpoint.call(session, keycloakForm,
+                    () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class)));
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
         }
