@@ -1,14 +1,15 @@
 package io.github.kcauth0.oauth;
 
 import java.io.IOException;
-import java.util.Map;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -18,8 +19,9 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * Reads a request body strictly: an {@code application/x-www-form-urlencoded} form in UTF-8 with no malformed
- * percent-encoding (or, where allowed, a JSON object), at most {@link #MAX_BYTES}. Keycloak's own form decoding answers 500 to {@code %ZZ}; here every
- * flaw is a 400 (or 413) that the client can act on.
+ * percent-encoding (or, where allowed, a JSON object), at most {@link #MAX_BYTES}. Keycloak's own form decoding
+ * answers 500 to {@code %ZZ}; here every flaw is a 400 (or 413) that the client can act on. The Content-Type
+ * rules are checked by {@link ContentTypeGuard} before the body is read, so the readers below do not repeat them.
  */
 public final class RequestBody {
 
@@ -32,16 +34,17 @@ public final class RequestBody {
     private RequestBody() {
     }
 
-    /** A form body, as RFC 9126 requires of a pushed authorization request. */
-    public static MultivaluedMap<String, String> form(HttpHeaders headers, byte[] body) {
-        requireForm(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+    /** A form body, as RFC 9126 requires of a pushed authorization request ({@link #requireForm} passed). */
+    public static MultivaluedMap<String, String> form(byte[] body) {
         return parse(withinLimit(body));
     }
 
-    /** A form or, as Auth0's /oauth/token also takes and Auth0's SDKs send, a JSON object of parameters. */
-    public static MultivaluedMap<String, String> formOrJson(HttpHeaders headers, byte[] body) {
-        MediaType type = requireFormOrJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        return isJson(type) ? parseJsonObject(withinLimit(body)) : parse(withinLimit(body));
+    /**
+     * A form or, as Auth0's /oauth/token also takes and Auth0's SDKs send, a JSON object of parameters
+     * ({@link #requireFormOrJson} passed).
+     */
+    public static MultivaluedMap<String, String> formOrJson(String contentType, byte[] body) {
+        return isJson(contentType(contentType)) ? parseJsonObject(withinLimit(body)) : parse(withinLimit(body));
     }
 
     /** Rejects a Content-Type other than a UTF-8 form; it can be checked before the body is read. */
@@ -52,12 +55,19 @@ public final class RequestBody {
     }
 
     /** Rejects a Content-Type other than a UTF-8 form or JSON; it can be checked before the body is read. */
-    public static MediaType requireFormOrJson(String contentType) {
+    public static void requireFormOrJson(String contentType) {
         MediaType type = contentType(contentType);
         if (!isForm(type) && !isJson(type)) {
             throw OAuthError.invalidRequest("Content-Type must be application/x-www-form-urlencoded or application/json");
         }
-        return type;
+    }
+
+    /** A parameter's one value (RFC 6749 §3.1: at most once; an empty one counts as omitted). */
+    public static Optional<String> singleValue(String name, List<String> values) {
+        if (values.size() > 1) {
+            throw OAuthError.repeatedParameter(name);
+        }
+        return values.stream().filter(value -> !value.isEmpty()).findFirst();
     }
 
     static MultivaluedMap<String, String> parse(byte[] body) {

@@ -1,11 +1,11 @@
 package io.github.kcauth0.par;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.oauth.RequestBody;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
@@ -34,20 +34,13 @@ public final class Auth0AuthorizationRequest {
         Map<String, String> kept = new HashMap<>();
         parameters.forEach((name, values) -> {
             if (Auth0Parameters.KNOWN.contains(name) || Auth0Parameters.isExtension(name)) {
-                single(name, values).ifPresent(value -> kept.put(name, value));
+                RequestBody.singleValue(name, values).ifPresent(value -> kept.put(name, value));
             }
         });
         if (kept.keySet().stream().filter(Auth0Parameters::isExtension).count() > Auth0Parameters.MAX_EXTENSIONS) {
             throw OAuthError.invalidRequest("At most " + Auth0Parameters.MAX_EXTENSIONS + " ext-* parameters are allowed");
         }
         return new Auth0AuthorizationRequest(kept);
-    }
-
-    private static Optional<String> single(String name, List<String> values) {
-        if (values.size() > 1) {
-            throw OAuthError.repeatedParameter(name);
-        }
-        return values.stream().filter(value -> !value.isEmpty()).findFirst();
     }
 
     public Optional<String> get(String name) {

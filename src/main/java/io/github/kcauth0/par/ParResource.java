@@ -61,7 +61,7 @@ public final class ParResource extends PostOnlyResource {
     }
 
     private ParResponse push(byte[] body, EndpointCall call, EventBuilder event) {
-        Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(headers, body));
+        Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(body));
         ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
         String clientId = request.get(CLIENT_ID).or(credentials::basicClientId).orElse(null);
         if (clientId != null) {

@@ -62,16 +62,9 @@ public final class TokenResource extends PostOnlyResource {
     }
 
     private MultivaluedMap<String, String> checkedParameters(byte[] body, EndpointCall call, EventBuilder event) {
-        MultivaluedMap<String, String> parameters = RequestBody.formOrJson(headers, body);
+        MultivaluedMap<String, String> parameters = RequestBody.formOrJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
         Map<String, String> single = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> {
-            if (values.size() > 1) {
-                throw OAuthError.repeatedParameter(name);
-            }
-            if (!values.get(0).isEmpty()) {
-                single.put(name, values.get(0));
-            }
-        });
+        parameters.forEach((name, values) -> RequestBody.singleValue(name, values).ifPresent(value -> single.put(name, value)));
         String grantType = single.get(OAuth2Constants.GRANT_TYPE);
         if (grantType == null) {
             throw OAuthError.missingParameter(OAuth2Constants.GRANT_TYPE);
