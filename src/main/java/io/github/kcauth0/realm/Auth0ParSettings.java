@@ -28,7 +28,12 @@ public final class Auth0ParSettings {
 
     /** Whether the realm's discovery document leads to the Auth0 endpoints. */
     public static boolean discoveryListsAuth0Endpoints(RealmModel realm) {
-        return isEnabled(realm) && !"false".equalsIgnoreCase(realm.getAttribute(DISCOVERY));
+        return isEnabled(realm) && parseDiscovery(realm.getAttribute(DISCOVERY));
+    }
+
+    /** Only {@code false} turns it off: realms that never set it get the Auth0 endpoints. */
+    public static boolean parseDiscovery(String value) {
+        return !"false".equalsIgnoreCase(value);
     }
 
     /** The rate limit, or 0 when there is none (also when the attribute is not a positive whole number). */
