@@ -52,6 +52,26 @@ class LogoutIT {
     }
 
     @Test
+    void keycloaksOwnLogoutAndPromptNoneTakeTheIdTokenFromOauthTokenAsHint() {
+        Browser browser = new Browser(server);
+        String idToken = domain.logIn(browser, "alice", "alice-password").get("id_token").asText();
+
+        // prompt=none with the hint: the session is still there, so a code comes back without a page
+        java.util.Map<String, String> silent = Auth0Domain.validRequest();
+        silent.putAll(Http.form("prompt", "none", "id_token_hint", idToken));
+        HttpResponse<String> authorized = browser.open(domain.authorizeUrl("confidential-app", domain.requestUri(silent)));
+        assertEquals(302, authorized.statusCode(), authorized.body());
+        assertTrue(authorized.headers().firstValue("Location").orElseThrow().contains("code="));
+
+        // Keycloak's end-session endpoint skips its confirmation for a valid hint
+        HttpResponse<String> logout = browser.open(domain.keycloakIssuer() + "/protocol/openid-connect/logout?id_token_hint=" + idToken
+                + "&post_logout_redirect_uri=" + Http.urlEncode(CALLBACK));
+        assertEquals(302, logout.statusCode(), logout.body());
+        assertEquals(CALLBACK, logout.headers().firstValue("Location").orElseThrow());
+        assertFalse(isSignedIn(browser));
+    }
+
+    @Test
     void returnUrlTheClientDoesNotAllowGetsAnErrorPageAndTheSessionStays() {
         Browser browser = new Browser(server);
         domain.logIn(browser, "alice", "alice-password");
