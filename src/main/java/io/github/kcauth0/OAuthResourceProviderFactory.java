@@ -1,6 +1,6 @@
 package io.github.kcauth0;
 
-import io.github.kcauth0.ops.ClientRateLimiter;
+import io.github.kcauth0.ops.RateLimits;
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link OAuthResource} at {@code /realms/{realm}/oauth}, where Auth0 serves {@code /oauth/...}. */
@@ -8,12 +8,12 @@ public final class OAuthResourceProviderFactory extends EnabledRealmResourceProv
 
     public static final String PROVIDER_ID = "oauth";
 
-    /** One per Keycloak node: the rate limit's buckets live as long as the server. */
-    private final ClientRateLimiter rateLimiter = new ClientRateLimiter();
+    /** One per Keycloak node: the rate limits' buckets live as long as the server. */
+    private final RateLimits rateLimits = new RateLimits();
 
     @Override
     Object resource(KeycloakSession session) {
-        return new OAuthResource(session, rateLimiter);
+        return new OAuthResource(session, rateLimits);
     }
 
     @Override

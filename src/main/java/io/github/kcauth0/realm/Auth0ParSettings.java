@@ -16,8 +16,16 @@ public final class Auth0ParSettings {
      * default its {@code pushed_authorization_request_endpoint} is this extension's {@code /oauth/par}.
      */
     public static final String DISCOVERY = "auth0-par.discovery";
-    /** Pushed requests per client per second on each Keycloak node; {@code 0} or absent: no limit. */
+    /**
+     * Pushed requests per client per second on each Keycloak node, counted when the client authenticated;
+     * {@code 0} or absent: no limit.
+     */
     public static final String RATE_LIMIT = "auth0-par.rate-limit";
+    /**
+     * Failed client authentications per source address per second on each node, at /oauth/par and /oauth/token;
+     * an address over it is turned away with 429. {@code 0} or absent: no limit.
+     */
+    public static final String FAILED_AUTHENTICATION_LIMIT = "auth0-par.failed-authentication-limit";
 
     private Auth0ParSettings() {
     }
@@ -39,6 +47,11 @@ public final class Auth0ParSettings {
     /** The rate limit, or 0 when there is none (also when the attribute is not a positive whole number). */
     public static int rateLimit(RealmModel realm) {
         return parseRateLimit(realm.getAttribute(RATE_LIMIT));
+    }
+
+    /** The limit on failed client authentications per address, or 0 when there is none. */
+    public static int failedAuthenticationLimit(RealmModel realm) {
+        return parseRateLimit(realm.getAttribute(FAILED_AUTHENTICATION_LIMIT));
     }
 
     /** @return the limit, 0 for none, -1 when the value is not a whole number from 0 up */
