@@ -47,9 +47,31 @@ public final class EndpointCall {
     public void admitAddress(RateLimits limits) {
         limits.addressRefused(realm, address).ifPresent(refused -> {
             rateLimit = refused;
-            throw new OAuthError(429, OAuthError.TOO_MANY_REQUESTS,
-                    "Rate limit exceeded: too many failed client authentications from this address");
+            throw shed("failed_authentications", "Rate limit exceeded: too many failed client authentications from this address");
         });
+    }
+
+    /**
+     * Before any work: a push is refused while the node, or the realm, holds too many pending pushed requests,
+     * unless the client it names holds less than its fair share. Only accepted pushes count, so naming a client
+     * cannot use up its share.
+     */
+    public void admitPush(RateLimits limits) {
+        limits.pushRefused(realm, clientId).ifPresent(refused -> {
+            rateLimit = new TokenBuckets.RateLimit(false, refused.cap(), 0, System.currentTimeMillis() / 1000 + 1);
+            throw shed(refused.reason(), "Too many pending pushed requests: try again shortly");
+        });
+    }
+
+    /** A push Keycloak accepted for this client, pending for its lifespan. */
+    public void pushAccepted(RateLimits limits, String authenticatedClientId, int lifespanSeconds) {
+        limits.pushAccepted(realm, authenticatedClientId, lifespanSeconds);
+    }
+
+    /** A 429, counted by why it was shed. */
+    private OAuthError shed(String reason, String description) {
+        EndpointMetrics.recordShed(endpoint, realm.getName(), reason);
+        return new OAuthError(429, OAuthError.TOO_MANY_REQUESTS, description);
     }
 
     /**
@@ -72,8 +94,7 @@ public final class EndpointCall {
         limits.countClient(realm, authenticated.getClientId()).ifPresent(counted -> {
             rateLimit = counted;
             if (!counted.allowed()) {
-                throw new OAuthError(429, OAuthError.TOO_MANY_REQUESTS,
-                        "Rate limit exceeded: at most " + counted.limit() + " requests per second for this client");
+                throw shed("client_limit", "Rate limit exceeded: at most " + counted.limit() + " requests per second for this client");
             }
         });
     }

@@ -7,7 +7,8 @@ import io.github.kcauth0.realm.Auth0ParSettings;
 import org.keycloak.models.RealmModel;
 
 /**
- * The realm's two rate limits, on this node. A client's bucket counts only requests in which that client
+ * What protects this node from more requests than it should take: the realm's two rate limits, and the cap on
+ * pending pushed requests ({@link PendingPushes}). The rate limits: A client's bucket counts only requests in which that client
  * authenticated, so that nobody else can use it up. Failed client authentications count against a bucket of the
  * source address, which, once empty, turns that address's requests away before any work: guessing secrets is
  * slowed without touching the real client.
@@ -16,6 +17,20 @@ public final class RateLimits {
 
     private final TokenBuckets clients = new TokenBuckets();
     private final TokenBuckets failedAuthentications = new TokenBuckets();
+    private final PendingPushes pendingPushes;
+
+    public RateLimits(PendingPushes pendingPushes) {
+        this.pendingPushes = pendingPushes;
+    }
+
+    /** Whether the node (or the realm) holds too many pending pushes for one more from this client. */
+    Optional<PendingPushes.Refusal> pushRefused(RealmModel realm, String clientId) {
+        return pendingPushes.refusal(realm.getId(), Auth0ParSettings.maxPendingRequests(realm), clientId);
+    }
+
+    void pushAccepted(RealmModel realm, String clientId, int lifespanSeconds) {
+        pendingPushes.accepted(realm.getId(), clientId, lifespanSeconds);
+    }
 
     /** The address's bucket when its failed authentications used it up; empty when it may go on. */
     Optional<TokenBuckets.RateLimit> addressRefused(RealmModel realm, String address) {

@@ -69,6 +69,7 @@ public final class ParResource extends PostOnlyResource {
             event.client(clientId);
             call.client(clientId);
         }
+        call.admitPush(rateLimits);
         new Auth0RequestChecks(request).check(clientId);
 
         MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
@@ -90,6 +91,7 @@ public final class ParResource extends PostOnlyResource {
             throw limited;
         }
         KeycloakParStore.dropCredentials(session, pushed.getRequestUri(), pushed.getExpiresIn(), keycloakForm);
+        call.pushAccepted(rateLimits, session.getContext().getClient().getClientId(), pushed.getExpiresIn());
         return pushed;
     }
 

@@ -26,6 +26,11 @@ public final class Auth0ParSettings {
      * an address over it is turned away with 429. {@code 0} or absent: no limit.
      */
     public static final String FAILED_AUTHENTICATION_LIMIT = "auth0-par.failed-authentication-limit";
+    /**
+     * Pushed requests the realm may have pending on each node (accepted, not yet expired); {@code 0} or absent:
+     * only the node's cap applies.
+     */
+    public static final String MAX_PENDING_REQUESTS = "auth0-par.max-pending-requests";
 
     private Auth0ParSettings() {
     }
@@ -52,6 +57,11 @@ public final class Auth0ParSettings {
     /** The limit on failed client authentications per address, or 0 when there is none. */
     public static int failedAuthenticationLimit(RealmModel realm) {
         return parseRateLimit(realm.getAttribute(FAILED_AUTHENTICATION_LIMIT));
+    }
+
+    /** The realm's cap on pending pushed requests per node, or 0 when only the node's applies. */
+    public static int maxPendingRequests(RealmModel realm) {
+        return parseRateLimit(realm.getAttribute(MAX_PENDING_REQUESTS));
     }
 
     /** @return the limit, 0 for none, -1 when the value is not a whole number from 0 up */
