@@ -20,7 +20,7 @@ public final class PendingPushes {
     /** Measured: a pending pushed request costs about 1.3 KB of heap ({@code BENCHMARKS.md}); with headroom. */
     static final int BYTES_PER_PENDING_REQUEST = 2048;
     /** The part of the maximum heap that pending pushed requests may take. */
-    static final double HEAP_SHARE = 0.2;
+    static final double HEAP_SHARE = 0.25;
     /** Above its cap, a node still admits clients under their fair share, up to this many times the cap. */
     private static final double OVERSHOOT = 1.25;
 

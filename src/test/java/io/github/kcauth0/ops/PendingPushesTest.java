@@ -57,8 +57,8 @@ class PendingPushesTest {
     }
 
     @Test
-    void defaultCapIsAFifthOfTheHeapAtTwoKilobytesARequest() {
-        assertEquals(52_428, PendingPushes.defaultCap(512L * 1024 * 1024));
+    void defaultCapIsAQuarterOfTheHeapAtTwoKilobytesARequest() {
+        assertEquals(65_536, PendingPushes.defaultCap(512L * 1024 * 1024));
     }
 
     @Test
