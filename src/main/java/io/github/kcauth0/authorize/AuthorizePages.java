@@ -20,6 +20,7 @@ final class AuthorizePages {
     static final String THEME = "auth0-par";
     static final String REQUEST_URI_NOT_HONOURED = "auth0ParRequestUriNotHonoured";
     static final String INVALID_REQUEST = "auth0ParInvalidRequest";
+    static final String DAMAGED_LINK = "auth0ParDamagedLink";
 
     private AuthorizePages() {
     }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
 
+import io.github.kcauth0.oauth.DamagedQueryGuard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -67,6 +68,9 @@ public final class LogoutResource {
         EventBuilder event = new EventBuilder(context.getRealm(), session, context.getConnection()).event(EventType.LOGOUT);
         LogoutRequest request = reader.apply(context.getUri().getQueryParameters());
         try {
+            if (context.getUri().getQueryParameters().containsKey(DamagedQueryGuard.DAMAGED_QUERY)) {
+                throw new Rejected(Errors.INVALID_REQUEST, "Unreadable query", Messages.INVALID_REQUEST);
+            }
             IDToken idToken = verifiedIdTokenHint(request.idTokenHint());
             ClientModel client = client(request, idToken);
             if (client != null) {
