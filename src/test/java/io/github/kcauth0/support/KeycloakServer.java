@@ -102,8 +102,9 @@ public final class KeycloakServer {
         return "https://localhost:" + httpsPort;
     }
 
+    /** The management interface (health, metrics): over HTTPS, as Keycloak serves it once HTTPS is configured. */
     public String managementUrl() {
-        return "http://localhost:" + managementPort;
+        return "https://localhost:" + managementPort;
     }
 
     /** Auth0's {@code https://{domain}} for a realm: the only thing an Auth0 application changes. */
@@ -178,7 +179,7 @@ public final class KeycloakServer {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().sslContext(TestTls.trustInThisJvm()).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
