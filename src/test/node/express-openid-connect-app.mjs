@@ -4,8 +4,10 @@
 //   GET /api-token  (login required) the user and the access token's audience
 import crypto from 'node:crypto';
 import express from 'express';
-import { auth, requiresAuth } from 'express-openid-connect';
+import expressOpenIdConnect from 'express-openid-connect'; // CommonJS: no named exports
 import { claims, config, receive, run, send } from './lib/io.mjs';
+
+const { auth, requiresAuth } = expressOpenIdConnect;
 
 await run(async () => {
   const { domain, clientId, clientSecret, audience } = config();
