@@ -32,6 +32,7 @@ public final class Auth0ParTab implements UiTabProvider, UiTabProviderFactory<Co
      */
     static final String ENABLED = "enabled";
     static final String RATE_LIMIT = "rateLimit";
+    static final String DISCOVERY = "discovery";
 
     @Override
     public String getId() {
@@ -40,7 +41,7 @@ public final class Auth0ParTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public String getHelpText() {
-        return "Serve Auth0's PAR API (/oauth/par, /authorize, /oauth/token) in this realm";
+        return "Serve Auth0's API (/oauth/par, /authorize, /oauth/token, /userinfo, logout) in this realm";
     }
 
     @Override
@@ -63,6 +64,10 @@ public final class Auth0ParTab implements UiTabProvider, UiTabProviderFactory<Co
                 .helpText("Pushed requests per client per second on each Keycloak node; 0 for no limit. "
                         + "Over it, 429 with X-RateLimit-* headers, as Auth0 answers.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("0").add()
+                .property().name(DISCOVERY).label("Discovery leads to /oauth/par")
+                .helpText("On: the realm's .well-known/openid-configuration lists /oauth/par as its pushed authorization "
+                        + "request endpoint, so that Auth0's discovery-based SDKs keep Auth0's parameters. Off: Keycloak's document, unchanged.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
                 .build();
     }
 

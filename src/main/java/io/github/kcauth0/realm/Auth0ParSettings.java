@@ -11,6 +11,11 @@ public final class Auth0ParSettings {
 
     /** {@code true} serves the Auth0 endpoints in the realm; {@code false} or absent answers 404. */
     public static final String ENABLED = "auth0-par.enabled";
+    /**
+     * {@code false} keeps Keycloak's {@code .well-known/openid-configuration} unchanged in an enabled realm; by
+     * default its {@code pushed_authorization_request_endpoint} is this extension's {@code /oauth/par}.
+     */
+    public static final String DISCOVERY = "auth0-par.discovery";
     /** Pushed requests per client per second on each Keycloak node; {@code 0} or absent: no limit. */
     public static final String RATE_LIMIT = "auth0-par.rate-limit";
 
@@ -19,6 +24,16 @@ public final class Auth0ParSettings {
 
     public static boolean isEnabled(RealmModel realm) {
         return realm != null && Boolean.parseBoolean(realm.getAttribute(ENABLED));
+    }
+
+    /** Whether the realm's discovery document leads to the Auth0 endpoints. */
+    public static boolean discoveryListsAuth0Endpoints(RealmModel realm) {
+        return isEnabled(realm) && parseDiscovery(realm.getAttribute(DISCOVERY));
+    }
+
+    /** Only {@code false} turns it off: realms that never set it get the Auth0 endpoints. */
+    public static boolean parseDiscovery(String value) {
+        return !"false".equalsIgnoreCase(value);
     }
 
     /** The rate limit, or 0 when there is none (also when the attribute is not a positive whole number). */

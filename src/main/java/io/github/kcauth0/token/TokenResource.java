@@ -11,6 +11,7 @@ import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.EndpointCall;
+import io.github.kcauth0.tokens.Auth0IdTokens;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -54,7 +55,7 @@ public final class TokenResource extends PostOnlyResource {
                 .event(EventType.CODE_TO_TOKEN);
         try {
             MultivaluedMap<String, String> keycloakForm = checkedParameters(body, call, event);
-            return call.succeeded(issued(KeycloakEndpoint.call(session, keycloakForm,
+            return call.succeeded(auth0Answer(KeycloakEndpoint.call(session, keycloakForm,
                     () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class)));
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
@@ -90,12 +91,15 @@ public final class TokenResource extends PostOnlyResource {
         return keycloak;
     }
 
-    /** Auth0's token response: no Keycloak-only members such as refresh_expires_in or session_state. */
-    private static Response.ResponseBuilder issued(AccessTokenResponse tokens) {
+    /**
+     * Auth0's token response: no Keycloak-only members such as refresh_expires_in or session_state, and the ID
+     * token with Auth0's issuer.
+     */
+    private Response.ResponseBuilder auth0Answer(AccessTokenResponse tokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.getToken());
         if (tokens.getIdToken() != null) {
-            body.put("id_token", tokens.getIdToken());
+            body.put("id_token", Auth0IdTokens.reissue(session, tokens.getIdToken(), tokens.getScope()));
         }
         if (tokens.getRefreshToken() != null) {
             body.put("refresh_token", tokens.getRefreshToken());
