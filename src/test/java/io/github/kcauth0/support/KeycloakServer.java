@@ -62,9 +62,9 @@ public final class KeycloakServer {
     }
 
     /**
-     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports, with
-     * HTTPS with the {@link TestTls} certificate besides HTTP, this build's jar as its only provider, the demo realm ready for {@code --import-realm} and a fresh
-     * {@code data/} folder, and waits until it is ready.
+     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports (HTTP,
+     * and HTTPS with the {@link TestTls} certificate), with this build's jar as its only provider, the demo realm
+     * ready for {@code --import-realm} and a fresh {@code data/} folder, and waits until it is ready.
      */
     public static KeycloakServer start(Path distribution, List<String> arguments) {
         Path home = distribution.toAbsolutePath();
