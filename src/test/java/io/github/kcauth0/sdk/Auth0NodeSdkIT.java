@@ -42,7 +42,6 @@ class Auth0NodeSdkIT {
     @Test
     void clientSecretAppLogsInRenewsReadsTheProfileAndLogsOut() {
         Browser browser = new Browser(server);
-
         Map<String, String> config = config("sdk-app");
         config.put("clientSecret", "sdk-secret");
 
@@ -59,7 +58,6 @@ class Auth0NodeSdkIT {
     @Test
     void privateKeyJwtAppLogsInRenewsReadsTheProfileAndLogsOut() {
         Browser browser = new Browser(server);
-
         Map<String, String> config = config("sdk-jwt-app");
         config.put("privateKeyPem", jwtAppKeys.privateKeyPem());
 
@@ -70,7 +68,10 @@ class Auth0NodeSdkIT {
         assertLogoutEndsTheSession(browser, result.get("logout").asText());
     }
 
-    /** The SDK, given {@code organization}, requires {@code org_name} (or {@code org_id} for an {@code org_…} id). */
+    /**
+     * The SDK, given {@code organization}, requires an {@code org_name} (an {@code org_id} for a value starting
+     * {@code org_}); it checks only that the claim is there, so the values are checked here.
+     */
     @Test
     void organizationLoginGivesTokensWithTheOrganization() {
         Map<String, String> config = config("sdk-app");
