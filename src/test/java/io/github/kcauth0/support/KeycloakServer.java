@@ -54,6 +54,8 @@ public final class KeycloakServer {
                     "--spi-login-protocol--openid-connect--add-req-params-max-number=15",
                     // the admin console's extension tabs
                     "--features=declarative-ui",
+                    // X-Forwarded-For names the source address of a request, as behind a proxy
+                    "--proxy-headers=xforwarded",
                     "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug"));
             TestRealms.createParIt(new Admin(running));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
@@ -162,7 +164,10 @@ public final class KeycloakServer {
         }
     }
 
-    /** A fresh dev database, this build's jar as the only provider, and the realms to import. */
+    /**
+     * A fresh dev database, this build's jar as the only provider besides the tests' store probe
+     * ({@code probe/PushedRequestProbe}), and the realms to import.
+     */
     private static void prepare(Path home) throws IOException {
         deleteRecursively(home.resolve("data"));
         Path providers = Files.createDirectories(home.resolve("providers"));
@@ -171,8 +176,10 @@ public final class KeycloakServer {
                 Files.delete(jar);
             }
         }
-        Path jar = Path.of(System.getProperty("provider.jar"));
-        Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        for (String property : List.of("provider.jar", "probe.jar")) {
+            Path jar = Path.of(System.getProperty(property));
+            Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Path demoRealm = Path.of(System.getProperty("demo.realm"));
         Files.copy(demoRealm, imports.resolve(demoRealm.getFileName()));
