@@ -33,12 +33,14 @@ public final class KeycloakServer {
 
     private final Path home;
     private final int httpPort;
+    private final int httpsPort;
     private final int managementPort;
     private final Process process;
 
-    private KeycloakServer(Path home, int httpPort, int managementPort, Process process) {
+    private KeycloakServer(Path home, int httpPort, int httpsPort, int managementPort, Process process) {
         this.home = home;
         this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
         this.managementPort = managementPort;
         this.process = process;
     }
@@ -62,19 +64,22 @@ public final class KeycloakServer {
     }
 
     /**
-     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports, with
-     * this build's jar as its only provider, the demo realm ready for {@code --import-realm} and a fresh
-     * {@code data/} folder, and waits until it is ready.
+     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports (HTTP,
+     * and HTTPS with the {@link TestTls} certificate), with this build's jar as its only provider, the demo realm
+     * ready for {@code --import-realm} and a fresh {@code data/} folder, and waits until it is ready.
      */
     public static KeycloakServer start(Path distribution, List<String> arguments) {
         Path home = distribution.toAbsolutePath();
         try {
             prepare(home);
             int httpPort = freePort();
+            int httpsPort = freePort();
             int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
             command.addAll(arguments);
             command.addAll(List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                    "--https-port=" + httpsPort, "--https-key-store-file=" + TestTls.keyStore(),
+                    "--https-key-store-password=" + TestTls.keyStorePassword(),
                     "--health-enabled=true", "--metrics-enabled=true"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
@@ -82,7 +87,7 @@ public final class KeycloakServer {
                     .redirectOutput(logFile(home).toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            KeycloakServer server = new KeycloakServer(home, httpPort, managementPort, builder.start());
+            KeycloakServer server = new KeycloakServer(home, httpPort, httpsPort, managementPort, builder.start());
             server.awaitReady(Duration.ofMinutes(4));
             return server;
         } catch (IOException e) {
@@ -94,13 +99,32 @@ public final class KeycloakServer {
         return "http://localhost:" + httpPort;
     }
 
+    /** The same server over HTTPS, with a certificate for {@code localhost} this JVM trusts ({@link TestTls}). */
+    public String httpsBaseUrl() {
+        return "https://localhost:" + httpsPort;
+    }
+
+    /** The management interface (health, metrics): over HTTPS, as Keycloak serves it once HTTPS is configured. */
     public String managementUrl() {
-        return "http://localhost:" + managementPort;
+        return "https://localhost:" + managementPort;
     }
 
     /** Auth0's {@code https://{domain}} for a realm: the only thing an Auth0 application changes. */
     public String domain(String realm) {
         return baseUrl() + "/realms/" + realm;
+    }
+
+    /**
+     * Auth0's domain for a realm over HTTPS, as Auth0's SDKs take it (without scheme):
+     * {@code localhost:{httpsPort}/realms/{realm}}.
+     */
+    public String httpsDomain(String realm) {
+        return "localhost:" + httpsPort + "/realms/" + realm;
+    }
+
+    /** The test certificate in PEM, for Node's {@code NODE_EXTRA_CA_CERTS}. */
+    public Path certificatePem() {
+        return TestTls.certificatePem();
     }
 
     /** The Keycloak release under test, chosen by {@code -Dkeycloak.version=}. */
@@ -162,7 +186,7 @@ public final class KeycloakServer {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().sslContext(TestTls.trustInThisJvm()).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
