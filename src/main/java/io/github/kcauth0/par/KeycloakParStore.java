@@ -24,7 +24,10 @@ final class KeycloakParStore {
     private static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
     /** Keycloak 26.7 stores under {@code par:{id}}; 26.4 and 26.5 under the id alone. */
     private static final List<String> KEY_PREFIXES = List.of("par:", "");
-    /** Needed only to authenticate the push; Keycloak's authorization endpoint never reads them. */
+    /**
+     * Needed only to authenticate the push; Keycloak's authorization endpoint never reads them. (A client secret
+     * reaches Keycloak as HTTP Basic, outside the form: {@code ClientCredentials.secretAsBasic}.)
+     */
     private static final List<String> CREDENTIALS = List.of(OAuth2Constants.CLIENT_SECRET,
             OAuth2Constants.CLIENT_ASSERTION, OAuth2Constants.CLIENT_ASSERTION_TYPE);
 

@@ -75,11 +75,13 @@ public final class ParResource extends PostOnlyResource {
         MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
         keycloakForm.putSingle(CLIENT_ID, clientId);
         Auth0AssertionAudiences.acceptOnThisRequest(session);
+        String secretAsBasic = ClientCredentials.secretAsBasic(keycloakForm);
         ParResponse pushed;
         try {
             // Keycloak's own PAR endpoint authenticates the client, runs Keycloak's checks and client policies, and
             // stores the request where its authorization endpoint looks for it.
-            pushed = KeycloakEndpoint.call(session, keycloakForm, () -> new ParEndpoint(session, event).request(), ParResponse.class);
+            pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
+                    () -> new ParEndpoint(session, event).request(), ParResponse.class);
         } catch (OAuthError rejected) {
             call.countAuthentication(rateLimits, session.getContext().getClient(), rejected, true);
             throw explainAudience(rejected, request);
