@@ -2,20 +2,17 @@ package io.github.kcauth0.wellknown;
 
 import io.github.kcauth0.realm.Auth0ParSettings;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.utils.JWKSServerUtils;
 import org.keycloak.wellknown.WellKnownProvider;
-import org.keycloak.wellknown.WellKnownProviderFactory;
 
 /**
  * {@code GET /realms/{realm}/.well-known/jwks.json}, where Auth0's SDKs fetch the keys of {@code https://{domain}/}:
  * the realm's public keys, as Keycloak's {@code protocol/openid-connect/certs} serves them. In realms without
  * the extension there is no provider, and Keycloak answers 404.
  */
-public final class JwksJsonProviderFactory implements WellKnownProviderFactory {
+public final class JwksJsonProviderFactory extends WellKnownDocumentFactory {
 
     public static final String PROVIDER_ID = "auth0-jwks-json";
 
@@ -25,16 +22,7 @@ public final class JwksJsonProviderFactory implements WellKnownProviderFactory {
         if (!Auth0ParSettings.isEnabled(realm)) {
             return null;
         }
-        return new WellKnownProvider() {
-            @Override
-            public Object getConfig() {
-                return JWKSServerUtils.getRealmJwks(session, realm);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return document(() -> JWKSServerUtils.getRealmJwks(session, realm));
     }
 
     @Override
@@ -45,17 +33,5 @@ public final class JwksJsonProviderFactory implements WellKnownProviderFactory {
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
