@@ -2,8 +2,8 @@
 # Benchmarks this extension's /oauth/par against Keycloak's own PAR endpoint on one Keycloak server, same
 # realm, client and body: requests/s and p50/p99 latency under wrk in interleaved rounds after a warm-up, whole
 # logins per second, heap per pending request. Prints the report and writes it to target/benchmark.md.
-# `./benchmark.sh flood` instead floods each endpoint with valid pushes for three 50 s slices, on a fresh server
-# with Keycloak's default heap, and writes target/flood.md (about 8 minutes).
+# `./benchmark.sh flood` instead floods each endpoint with valid pushes for four 50 s slices, on a fresh server
+# with Keycloak's default heap, and writes target/flood.md (about 10 minutes).
 # Installs wrk (Debian's package, as root) when absent. Takes about 10 minutes; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")"
