@@ -4,6 +4,8 @@
 # stopped. Installs (Debian's postgresql, as root) and starts PostgreSQL when it is absent or stopped.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/require-jdk.sh
+require_jdk
 
 source scripts/require-packages.sh
 require_packages pg_lsclusters:postgresql
@@ -19,6 +21,6 @@ psql_admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -p $port -qAt -c \"$1\"";
 psql_admin "DROP DATABASE IF EXISTS kcauth0_cluster"
 psql_admin "CREATE DATABASE kcauth0_cluster OWNER kcauth0"
 
-exec mvn -B verify -Pcluster \
+exec ./mvnw -B verify -Pcluster \
     -Dcluster.db.url="jdbc:postgresql://127.0.0.1:$port/kcauth0_cluster" \
     -Dcluster.db.username=kcauth0 -Dcluster.db.password=kcauth0 "$@"
