@@ -142,6 +142,8 @@ class PageMarkupIT {
         Map<String, String> query = Browser.queryParameters(location);
         assertTrue(Set.of("error", "error_description", "state", "iss").containsAll(query.keySet()), query.toString());
         assertEquals("invalid_scope", query.get("error"));
+        // Keycloak's description quotes the scope: to the application, as the text of one query parameter.
+        assertTrue(query.get("error_description").startsWith("Invalid scopes: openid "), query.toString());
         assertEquals("markup-1", query.get("state"));
     }
 
