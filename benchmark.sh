@@ -2,6 +2,8 @@
 # Benchmarks this extension's /oauth/par against Keycloak's own PAR endpoint on one Keycloak server, same
 # realm, client and body: requests/s and p50/p99 latency under wrk in interleaved rounds after a warm-up, whole
 # logins per second, heap per pending request. Prints the report and writes it to target/benchmark.md.
+# `./benchmark.sh flood` instead floods each endpoint with valid pushes for three 50 s slices, on a fresh server
+# with Keycloak's default heap, and writes target/flood.md (about 8 minutes).
 # Installs wrk (Debian's package, as root) when absent. Takes about 10 minutes; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,9 +20,16 @@ rm -rf target/bench && mkdir -p target/bench
 cp -r "target/it/keycloak-$version" target/bench/
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 
-# Room for the pushed requests that pile up at a few thousand per second until they expire.
-export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx1g}"
+benchmark=io.github.kcauth0.bench.ParBenchmark
+if [ "${1:-}" = flood ]; then
+    shift
+    benchmark=io.github.kcauth0.bench.FloodBenchmark
+else
+    # Room for the pushed requests that pile up at a few thousand per second until they expire.
+    export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx1g}"
+fi
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     -Dkeycloak.home="target/bench/keycloak-$version" -Dkeycloak.version="$version" \
-    -Dprovider.jar="$(ls target/keycloak-auth0-par-*.jar)" -Ddemo.realm=demo/demo-realm.json \
-    io.github.kcauth0.bench.ParBenchmark "$@"
+    -Dprovider.jar="$(ls target/keycloak-auth0-par-*[0-9T].jar)" -Ddemo.realm=demo/demo-realm.json \
+    -Dprobe.jar="$(ls target/keycloak-auth0-par-*-store-probe.jar)" \
+    "$benchmark" "$@"

@@ -2,7 +2,7 @@ package io.github.kcauth0;
 
 import io.github.kcauth0.oauth.ContentTypeGuard;
 import io.github.kcauth0.oauth.RequestBody;
-import io.github.kcauth0.ops.ClientRateLimiter;
+import io.github.kcauth0.ops.RateLimits;
 import io.github.kcauth0.par.ParResource;
 import io.github.kcauth0.token.TokenResource;
 import jakarta.ws.rs.Path;
@@ -14,22 +14,22 @@ import org.keycloak.models.KeycloakSession;
 public final class OAuthResource {
 
     private final KeycloakSession session;
-    private final ClientRateLimiter rateLimiter;
+    private final RateLimits rateLimits;
 
-    OAuthResource(KeycloakSession session, ClientRateLimiter rateLimiter) {
+    OAuthResource(KeycloakSession session, RateLimits rateLimits) {
         this.session = session;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
     }
 
     @Path("par")
     public ParResource par() {
         ContentTypeGuard.check(session, "par", RequestBody::requireForm, EventType.PUSHED_AUTHORIZATION_REQUEST);
-        return new ParResource(session, rateLimiter);
+        return new ParResource(session, rateLimits);
     }
 
     @Path("token")
     public TokenResource token() {
         ContentTypeGuard.check(session, "token", RequestBody::requireFormOrJson, EventType.CODE_TO_TOKEN);
-        return new TokenResource(session);
+        return new TokenResource(session, rateLimits);
     }
 }

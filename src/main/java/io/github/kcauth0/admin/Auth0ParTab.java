@@ -32,6 +32,8 @@ public final class Auth0ParTab implements UiTabProvider, UiTabProviderFactory<Co
      */
     static final String ENABLED = "enabled";
     static final String RATE_LIMIT = "rateLimit";
+    static final String DISCOVERY = "discovery";
+    static final String FAILED_AUTHENTICATION_LIMIT = "failedAuthenticationLimit";
 
     @Override
     public String getId() {
@@ -40,7 +42,7 @@ public final class Auth0ParTab implements UiTabProvider, UiTabProviderFactory<Co
 
     @Override
     public String getHelpText() {
-        return "Serve Auth0's PAR API (/oauth/par, /authorize, /oauth/token) in this realm";
+        return "Serve Auth0's API (/oauth/par, /authorize, /oauth/token, /userinfo, logout) in this realm";
     }
 
     @Override
@@ -60,16 +62,25 @@ public final class Auth0ParTab implements UiTabProvider, UiTabProviderFactory<Co
                 .helpText("On: /realms/{realm}/oauth/par, /authorize and /oauth/token answer as Auth0 does. Off: 404.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .property().name(RATE_LIMIT).label("Rate limit (requests per second)")
-                .helpText("Pushed requests per client per second on each Keycloak node; 0 for no limit. "
-                        + "Over it, 429 with X-RateLimit-* headers, as Auth0 answers.")
+                .helpText("Pushed requests per client per second on each Keycloak node, counted once the client "
+                        + "authenticated; 0 for no limit. Over it, 429 with X-RateLimit-* headers, as Auth0 answers.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("0").add()
+                .property().name(FAILED_AUTHENTICATION_LIMIT).label("Failed authentications per address (per second)")
+                .helpText("Failed client authentications at /oauth/par and /oauth/token per source address per second on "
+                        + "each node; an address over it gets 429 until its bucket refills. 0 for no limit.")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("0").add()
+                .property().name(DISCOVERY).label("Discovery leads to /oauth/par")
+                .helpText("On: the realm's .well-known/openid-configuration lists /oauth/par as its pushed authorization "
+                        + "request endpoint, so that Auth0's discovery-based SDKs keep Auth0's parameters. Off: Keycloak's document, unchanged.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
                 .build();
     }
 
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        if (Auth0ParSettings.parseRateLimit(model.get(RATE_LIMIT)) < 0) {
-            throw new ComponentValidationException("The rate limit must be a whole number from 0 up");
+        if (Auth0ParSettings.parseRateLimit(model.get(RATE_LIMIT)) < 0
+                || Auth0ParSettings.parseRateLimit(model.get(FAILED_AUTHENTICATION_LIMIT)) < 0) {
+            throw new ComponentValidationException("The rate limits must be whole numbers from 0 up");
         }
     }
 

@@ -54,6 +54,8 @@ public final class RealmSettingsSync implements EventListenerProviderFactory, Ev
         Map<String, String> values = tabValues(tab);
         setIfChanged(realm, Auth0ParSettings.ENABLED, values.get(Auth0ParTab.ENABLED));
         setIfChanged(realm, Auth0ParSettings.RATE_LIMIT, values.get(Auth0ParTab.RATE_LIMIT));
+        setIfChanged(realm, Auth0ParSettings.DISCOVERY, values.get(Auth0ParTab.DISCOVERY));
+        setIfChanged(realm, Auth0ParSettings.FAILED_AUTHENTICATION_LIMIT, values.get(Auth0ParTab.FAILED_AUTHENTICATION_LIMIT));
     }
 
     private static void setIfChanged(RealmModel realm, String attribute, String value) {
@@ -68,7 +70,9 @@ public final class RealmSettingsSync implements EventListenerProviderFactory, Ev
         }
         Map<String, String> inForce = Map.of(
                 Auth0ParTab.ENABLED, String.valueOf(Auth0ParSettings.isEnabled(realm)),
-                Auth0ParTab.RATE_LIMIT, String.valueOf(Auth0ParSettings.rateLimit(realm)));
+                Auth0ParTab.RATE_LIMIT, String.valueOf(Auth0ParSettings.rateLimit(realm)),
+                Auth0ParTab.DISCOVERY, String.valueOf(Auth0ParSettings.parseDiscovery(realm.getAttribute(Auth0ParSettings.DISCOVERY))),
+                Auth0ParTab.FAILED_AUTHENTICATION_LIMIT, String.valueOf(Auth0ParSettings.failedAuthenticationLimit(realm)));
         ComponentModel tab = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
                 .filter(component -> Auth0ParTab.ID.equals(component.getProviderId()))
                 .findFirst()
@@ -90,7 +94,10 @@ public final class RealmSettingsSync implements EventListenerProviderFactory, Ev
     private static Map<String, String> tabValues(ComponentModel tab) {
         return Map.of(
                 Auth0ParTab.ENABLED, String.valueOf(Boolean.parseBoolean(tab.get(Auth0ParTab.ENABLED))),
-                Auth0ParTab.RATE_LIMIT, String.valueOf(Math.max(0, Auth0ParSettings.parseRateLimit(tab.get(Auth0ParTab.RATE_LIMIT)))));
+                Auth0ParTab.RATE_LIMIT, String.valueOf(Math.max(0, Auth0ParSettings.parseRateLimit(tab.get(Auth0ParTab.RATE_LIMIT)))),
+                Auth0ParTab.DISCOVERY, String.valueOf(Auth0ParSettings.parseDiscovery(tab.get(Auth0ParTab.DISCOVERY))),
+                Auth0ParTab.FAILED_AUTHENTICATION_LIMIT,
+                String.valueOf(Math.max(0, Auth0ParSettings.parseRateLimit(tab.get(Auth0ParTab.FAILED_AUTHENTICATION_LIMIT)))));
     }
 
     @Override

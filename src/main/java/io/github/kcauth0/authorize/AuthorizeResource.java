@@ -1,5 +1,6 @@
 package io.github.kcauth0.authorize;
 
+import io.github.kcauth0.oauth.DamagedQueryGuard;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.ops.EndpointCall;
 import io.github.kcauth0.oauth.ReplacedFormHttpRequest;
@@ -40,6 +41,10 @@ public final class AuthorizeResource {
     public Response authorize() {
         KeycloakContext context = session.getContext();
         EventBuilder event = new EventBuilder(context.getRealm(), session, context.getConnection()).event(EventType.LOGIN);
+        if (context.getUri().getQueryParameters().containsKey(DamagedQueryGuard.DAMAGED_QUERY)) {
+            event.detail(Details.REASON, "Unreadable query").error(OAuthError.INVALID_REQUEST);
+            return ErrorPages.error(session, ErrorPages.DAMAGED_LINK);
+        }
         Auth0AuthorizationRequest request;
         MultivaluedMap<String, String> keycloakParameters;
         try {

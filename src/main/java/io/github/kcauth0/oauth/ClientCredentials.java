@@ -3,6 +3,8 @@ package io.github.kcauth0.oauth;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+
 import org.keycloak.util.BasicAuthHelper;
 
 import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION;
@@ -39,6 +41,23 @@ public final class ClientCredentials {
             throw OAuthError.invalidClient();
         }
         return new ClientCredentials(basicClientId);
+    }
+
+    /**
+     * Takes a {@code client_secret} out of a Keycloak form and gives it back as HTTP Basic (RFC 6749 §2.3.1), which
+     * Keycloak's client-secret authenticator reads as it reads the form's: the secret then never sits in a form
+     * that Keycloak stores (its PAR endpoint stores the whole form).
+     *
+     * @return the {@code Authorization} header, or null when the form holds no secret
+     */
+    public static String secretAsBasic(MultivaluedMap<String, String> keycloakForm) {
+        String clientId = keycloakForm.getFirst(CLIENT_ID);
+        String secret = keycloakForm.getFirst(CLIENT_SECRET);
+        if (clientId == null || secret == null) {
+            return null;
+        }
+        keycloakForm.remove(CLIENT_SECRET);
+        return BasicAuthHelper.RFC6749.createHeader(clientId, secret);
     }
 
     public static boolean isBasic(String authorizationHeader) {

@@ -52,7 +52,7 @@ public final class ContentTypeGuard {
             contentTypeRule.accept(contentType);
         } catch (OAuthError rejected) {
             Response answer = post
-                    ? new EndpointCall(endpoint, context.getRealm()).rejected(rejected,
+                    ? new EndpointCall(endpoint, context).rejected(rejected,
                             new EventBuilder(context.getRealm(), session, context.getConnection()).event(eventType), false)
                     : PostOnlyResource.methodNotAllowed();
             throw new WebApplicationException(isMediaType(contentType) ? answer : withOwnSecurityHeaders(session, answer));

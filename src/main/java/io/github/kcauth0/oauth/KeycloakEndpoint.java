@@ -26,8 +26,14 @@ public final class KeycloakEndpoint {
      */
     public static <T> T call(KeycloakSession session, MultivaluedMap<String, String> keycloakForm,
                              Supplier<Response> endpoint, Class<T> answerType) {
+        return call(session, keycloakForm, null, endpoint, answerType);
+    }
+
+    /** @param authorization the {@code Authorization} header the endpoint reads instead of the request's, if not null */
+    public static <T> T call(KeycloakSession session, MultivaluedMap<String, String> keycloakForm, String authorization,
+                             Supplier<Response> endpoint, Class<T> answerType) {
         KeycloakContext context = session.getContext();
-        context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakForm));
+        context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakForm, authorization));
         try {
             return answerType.cast(endpoint.get().getEntity());
         } catch (WebApplicationException rejected) {

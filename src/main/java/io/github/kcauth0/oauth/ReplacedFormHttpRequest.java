@@ -29,9 +29,14 @@ public final class ReplacedFormHttpRequest implements HttpRequest {
     private final HttpHeaders headers;
 
     public ReplacedFormHttpRequest(HttpRequest original, MultivaluedMap<String, String> form) {
+        this(original, form, null);
+    }
+
+    /** @param authorization the {@code Authorization} header Keycloak reads instead of the request's, if not null */
+    ReplacedFormHttpRequest(HttpRequest original, MultivaluedMap<String, String> form, String authorization) {
         this.original = original;
         this.form = form;
-        this.headers = new FormHeaders(original.getHttpHeaders());
+        this.headers = new FormHeaders(original.getHttpHeaders(), authorization);
     }
 
     @Override
@@ -75,11 +80,14 @@ public final class ReplacedFormHttpRequest implements HttpRequest {
         private final HttpHeaders original;
         private final MultivaluedMap<String, String> requestHeaders;
 
-        FormHeaders(HttpHeaders original) {
+        FormHeaders(HttpHeaders original, String authorization) {
             this.original = original;
             this.requestHeaders = new AbstractMultivaluedMap<>(new TreeMap<>(String.CASE_INSENSITIVE_ORDER)) { };
             original.getRequestHeaders().forEach((name, values) -> requestHeaders.addAll(name, values));
             this.requestHeaders.putSingle(CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED);
+            if (authorization != null) {
+                this.requestHeaders.putSingle(AUTHORIZATION, authorization);
+            }
         }
 
         @Override

@@ -70,6 +70,19 @@ public final class RequestBody {
         return values.stream().filter(value -> !value.isEmpty()).findFirst();
     }
 
+    /**
+     * Whether a query decodes as UTF-8 form parameters without control characters (other than tab, CR and LF):
+     * what Keycloak refuses, before any endpoint runs, with a bare 400.
+     */
+    public static boolean isReadableQuery(String rawQuery) {
+        try {
+            return parse(rawQuery.getBytes(StandardCharsets.ISO_8859_1)).values().stream().flatMap(List::stream)
+                    .allMatch(value -> value.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n'));
+        } catch (OAuthError unreadable) {
+            return false;
+        }
+    }
+
     static MultivaluedMap<String, String> parse(byte[] body) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         int start = 0;

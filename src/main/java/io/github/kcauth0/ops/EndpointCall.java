@@ -4,12 +4,13 @@ import java.time.Duration;
 
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.OAuthErrorResponses;
-import io.github.kcauth0.realm.Auth0ParSettings;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -25,13 +26,16 @@ public final class EndpointCall {
 
     private final String endpoint;
     private final RealmModel realm;
+    /** The source address, as Keycloak's {@code ClientConnection} reports it (honouring the server's proxy settings). */
+    private final String address;
     private final long startedNanos = System.nanoTime();
     private String clientId;
-    private ClientRateLimiter.RateLimit rateLimit;
+    private TokenBuckets.RateLimit rateLimit;
 
-    public EndpointCall(String endpoint, RealmModel realm) {
+    public EndpointCall(String endpoint, KeycloakContext context) {
         this.endpoint = endpoint;
-        this.realm = realm;
+        this.realm = context.getRealm();
+        this.address = context.getConnection().getRemoteAddr();
     }
 
     /** The client the request names (not yet authenticated). */
@@ -39,18 +43,60 @@ public final class EndpointCall {
         this.clientId = clientId;
     }
 
-    /** Counts the request against its client's bucket when the realm sets a limit; over it, a 429. */
-    public void checkRateLimit(ClientRateLimiter limiter) {
-        int limit = Auth0ParSettings.rateLimit(realm);
-        // Only existing clients get a bucket, so that made-up client_ids cannot fill memory.
-        if (limit <= 0 || clientId == null || realm.getClientByClientId(clientId) == null) {
+    /** Before any work: an address whose failed client authentications used up its allowance gets a 429. */
+    public void admitAddress(RateLimits limits) {
+        limits.addressRefused(realm, address).ifPresent(refused -> {
+            rateLimit = refused;
+            throw shed("failed_authentications", "Rate limit exceeded: too many failed client authentications from this address");
+        });
+    }
+
+    /**
+     * Before any work: a push is refused while the node, or the realm, holds too many pending pushed requests,
+     * unless the client it names holds less than its fair share. Only accepted pushes count, so naming a client
+     * cannot use up its share.
+     */
+    public void admitPush(RateLimits limits) {
+        limits.pushRefused(realm, clientId).ifPresent(refused -> {
+            rateLimit = new TokenBuckets.RateLimit(false, refused.cap(), 0, System.currentTimeMillis() / 1000 + 1);
+            throw shed(refused.reason(), "Too many pending pushed requests: try again shortly");
+        });
+    }
+
+    /** A push Keycloak accepted for this client, pending for its lifespan. */
+    public void pushAccepted(RateLimits limits, String authenticatedClientId, int lifespanSeconds) {
+        limits.pushAccepted(realm, authenticatedClientId, lifespanSeconds);
+    }
+
+    /** A 429, counted by why it was shed. */
+    private OAuthError shed(String reason, String description) {
+        EndpointMetrics.recordShed(endpoint, realm.getName(), reason);
+        return new OAuthError(429, OAuthError.TOO_MANY_REQUESTS, description);
+    }
+
+    /**
+     * After Keycloak's endpoint ran: a client that authenticated takes a token from its own bucket (over its
+     * limit, a 429, when {@code clientLimited}); a failed client authentication takes one from the address's.
+     *
+     * @param authenticated the client Keycloak authenticated, or null
+     * @param rejection     Keycloak's rejection, or null when it accepted the request
+     */
+    public void countAuthentication(RateLimits limits, ClientModel authenticated, OAuthError rejection, boolean clientLimited) {
+        if (authenticated == null) {
+            if (rejection != null && OAuthError.INVALID_CLIENT.equals(rejection.error())) {
+                limits.countFailedAuthentication(realm, address);
+            }
             return;
         }
-        rateLimit = limiter.acquire(realm.getId(), clientId, limit);
-        if (!rateLimit.allowed()) {
-            throw new OAuthError(429, OAuthError.TOO_MANY_REQUESTS,
-                    "Rate limit exceeded: at most " + limit + " requests per second for this client");
+        if (!clientLimited) {
+            return;
         }
+        limits.countClient(realm, authenticated.getClientId()).ifPresent(counted -> {
+            rateLimit = counted;
+            if (!counted.allowed()) {
+                throw shed("client_limit", "Rate limit exceeded: at most " + counted.limit() + " requests per second for this client");
+            }
+        });
     }
 
     public Response succeeded(Response.ResponseBuilder answer) {

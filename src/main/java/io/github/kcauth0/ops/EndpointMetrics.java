@@ -17,12 +17,22 @@ public final class EndpointMetrics {
 
     static final String REQUESTS = "auth0_par_requests";
     static final String DURATION = "auth0_par_request_duration";
+    static final String SHED = "auth0_par_shed_requests";
 
     /** Meters by their tags: looking them up here costs less than registering them again on every request. */
     private static final Map<String, Counter> COUNTERS = new ConcurrentHashMap<>();
     private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
 
     private EndpointMetrics() {
+    }
+
+    /** A request refused with 429, by the rule that refused it. */
+    static void recordShed(String endpoint, String realm, String reason) {
+        COUNTERS.computeIfAbsent("shed\n" + endpoint + '\n' + realm + '\n' + reason, key -> Counter.builder(SHED)
+                        .description("Requests refused with 429 by the Auth0-compatible endpoints, by reason")
+                        .tags("endpoint", endpoint, "realm", realm, "reason", reason)
+                        .register(Metrics.globalRegistry))
+                .increment();
     }
 
     static void record(String endpoint, String realm, String outcome, Duration duration) {

@@ -28,6 +28,8 @@ public final class ErrorPages {
     static final String THEME = "auth0-par";
     /** A pushed request_uri Keycloak does not honour: unknown, expired, used, or another client's. */
     public static final String REQUEST_URI_NOT_HONOURED = "auth0ParRequestUriNotHonoured";
+    /** A link whose query cannot be read (not UTF-8, or malformed percent-encoding). */
+    public static final String DAMAGED_LINK = "auth0ParDamagedLink";
     /** A request the extension rejects, with a description of why that quotes nothing from the request. */
     static final String INVALID_REQUEST = "auth0ParInvalidRequest";
 

@@ -8,8 +8,8 @@ import io.github.kcauth0.oauth.KeycloakEndpoint;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
-import io.github.kcauth0.ops.ClientRateLimiter;
 import io.github.kcauth0.ops.EndpointCall;
+import io.github.kcauth0.ops.RateLimits;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -36,19 +36,19 @@ public final class ParResource extends PostOnlyResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final HttpHeaders headers;
-    private final ClientRateLimiter rateLimiter;
+    private final RateLimits rateLimits;
 
-    public ParResource(KeycloakSession session, ClientRateLimiter rateLimiter) {
+    public ParResource(KeycloakSession session, RateLimits rateLimits) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.headers = session.getContext().getRequestHeaders();
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
     }
 
     @POST
     @Path("/")
     public Response push(byte[] body) {
-        EndpointCall call = new EndpointCall("par", realm);
+        EndpointCall call = new EndpointCall("par", session.getContext());
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.PUSHED_AUTHORIZATION_REQUEST);
         try {
@@ -61,6 +61,7 @@ public final class ParResource extends PostOnlyResource {
     }
 
     private ParResponse push(byte[] body, EndpointCall call, EventBuilder event) {
+        call.admitAddress(rateLimits);
         Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(body));
         ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
         String clientId = request.get(CLIENT_ID).or(credentials::basicClientId).orElse(null);
@@ -68,19 +69,32 @@ public final class ParResource extends PostOnlyResource {
             event.client(clientId);
             call.client(clientId);
         }
-        call.checkRateLimit(rateLimiter);
+        call.admitPush(rateLimits);
         new Auth0RequestChecks(request).check(clientId);
 
         MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
         keycloakForm.putSingle(CLIENT_ID, clientId);
         Auth0AssertionAudiences.acceptOnThisRequest(session);
+        String secretAsBasic = ClientCredentials.secretAsBasic(keycloakForm);
+        ParResponse pushed;
         try {
             // Keycloak's own PAR endpoint authenticates the client, runs Keycloak's checks and client policies, and
-            // stores the request where its authorization endpoint looks for it: only Keycloak knows that store's keys.
-            return KeycloakEndpoint.call(session, keycloakForm, () -> new ParEndpoint(session, event).request(), ParResponse.class);
+            // stores the request where its authorization endpoint looks for it.
+            pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
+                    () -> new ParEndpoint(session, event).request(), ParResponse.class);
         } catch (OAuthError rejected) {
+            call.countAuthentication(rateLimits, session.getContext().getClient(), rejected, true);
             throw explainAudience(rejected, request);
         }
+        try {
+            call.countAuthentication(rateLimits, session.getContext().getClient(), null, true);
+        } catch (OAuthError limited) {
+            KeycloakParStore.remove(session, pushed.getRequestUri());
+            throw limited;
+        }
+        KeycloakParStore.dropCredentials(session, pushed.getRequestUri(), pushed.getExpiresIn(), keycloakForm);
+        call.pushAccepted(rateLimits, session.getContext().getClient().getClientId(), pushed.getExpiresIn());
+        return pushed;
     }
 
     /** Keycloak rejects an audience the client may not request as a scope; Auth0 developers look for the audience. */

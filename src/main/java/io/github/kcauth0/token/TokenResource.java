@@ -11,6 +11,8 @@ import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.EndpointCall;
+import io.github.kcauth0.ops.RateLimits;
+import io.github.kcauth0.tokens.Auth0IdTokens;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -39,25 +41,38 @@ public final class TokenResource extends PostOnlyResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final HttpHeaders headers;
+    private final RateLimits rateLimits;
 
-    public TokenResource(KeycloakSession session) {
+    public TokenResource(KeycloakSession session, RateLimits rateLimits) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.headers = session.getContext().getRequestHeaders();
+        this.rateLimits = rateLimits;
     }
 
     @POST
     @Path("/")
     public Response token(byte[] body) {
-        EndpointCall call = new EndpointCall("token", realm);
+        EndpointCall call = new EndpointCall("token", session.getContext());
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CODE_TO_TOKEN);
         try {
+            call.admitAddress(rateLimits);
             MultivaluedMap<String, String> keycloakForm = checkedParameters(body, call, event);
-            return call.succeeded(issued(KeycloakEndpoint.call(session, keycloakForm,
-                    () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class)));
+            return call.succeeded(auth0Answer(redeem(keycloakForm, call, event)));
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        }
+    }
+
+    /** Keycloak's token endpoint; a failed client authentication counts against the address's allowance. */
+    private AccessTokenResponse redeem(MultivaluedMap<String, String> keycloakForm, EndpointCall call, EventBuilder event) {
+        try {
+            return KeycloakEndpoint.call(session, keycloakForm,
+                    () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class);
+        } catch (OAuthError rejected) {
+            call.countAuthentication(rateLimits, session.getContext().getClient(), rejected, false);
+            throw rejected;
         }
     }
 
@@ -90,12 +105,15 @@ public final class TokenResource extends PostOnlyResource {
         return keycloak;
     }
 
-    /** Auth0's token response: no Keycloak-only members such as refresh_expires_in or session_state. */
-    private static Response.ResponseBuilder issued(AccessTokenResponse tokens) {
+    /**
+     * Auth0's token response: no Keycloak-only members such as refresh_expires_in or session_state, and the ID
+     * token with Auth0's issuer.
+     */
+    private Response.ResponseBuilder auth0Answer(AccessTokenResponse tokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.getToken());
         if (tokens.getIdToken() != null) {
-            body.put("id_token", tokens.getIdToken());
+            body.put("id_token", Auth0IdTokens.reissue(session, tokens.getIdToken(), tokens.getScope()));
         }
         if (tokens.getRefreshToken() != null) {
             body.put("refresh_token", tokens.getRefreshToken());

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Auth0Domain;
+import io.github.kcauth0.support.Chromium;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,9 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,7 +45,7 @@ class AdminConsoleIT {
                 .putArray("redirectUris").add(CALLBACK);
         admin.post("", realm);
 
-        browser = chromium();
+        browser = Chromium.start();
         browser.get(server.baseUrl() + "/admin/master/console/");
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(KeycloakServer.ADMIN_USER);
         browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
@@ -115,17 +113,5 @@ class AdminConsoleIT {
 
     private static WebDriverWait await() {
         return new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    /** Debian's chromium and chromedriver, which ./test.sh installs; no download of a browser of its own. */
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,900", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        return new ChromeDriver(driver, options);
     }
 }

@@ -15,6 +15,7 @@ import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.PushedRequestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,6 +59,10 @@ class TwoNodeClusterIT {
     void requestPushedOnOneNodeLogsInAndRedeemsOnTheOther() {
         String requestUri = push(nodeA);
 
+        // the entry replicated to the other node holds no client credential
+        java.util.Set<String> storedOnB = new PushedRequestStore(nodeB).storedParameterNames("demo", requestUri);
+        assertTrue(storedOnB.contains("redirect_uri"), storedOnB.toString());
+        assertFalse(storedOnB.contains("client_secret"), storedOnB.toString());
         HttpResponse<String> tokens = loginAndRedeem(nodeB, requestUri);
 
         assertEquals(200, tokens.statusCode(), tokens.body());

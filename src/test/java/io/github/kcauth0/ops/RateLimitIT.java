@@ -11,6 +11,7 @@ import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.PushedRequestStore;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class RateLimitIT {
     @AfterEach
     void removeTheLimitAndLetBucketsRefill() throws InterruptedException {
         admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "0");
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.failed-authentication-limit", "0");
         Thread.sleep(1100);
     }
 
@@ -64,6 +66,61 @@ class RateLimitIT {
         assertEquals("2", header(limited, "X-RateLimit-Limit"));
         assertEquals("0", header(limited, "X-RateLimit-Remaining"));
         assertTrue(Long.parseLong(header(limited, "Retry-After")) >= 1);
+    }
+
+    @Test
+    void forgedBurstNamingAClientLeavesItsBucketAlone() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "5");
+        Map<String, String> forged = clientRequest("other-app", "guessed-secret");
+
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> refused = domain.push(forged, "X-Forwarded-For", "127.0.0.2");
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertFalse(refused.headers().firstValue("X-RateLimit-Limit").isPresent(), "no bucket is shown to an unauthenticated caller");
+        }
+
+        HttpResponse<String> real = domain.push(clientRequest("other-app", "other-secret"));
+        assertEquals(201, real.statusCode(), real.body());
+        assertEquals("4", header(real, "X-RateLimit-Remaining"));
+    }
+
+    @Test
+    void failedAuthenticationsTurnTheirAddressAwayButNotTheRealClient() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.failed-authentication-limit", "3");
+        Map<String, String> forged = clientRequest("other-app", "guessed-secret");
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, domain.push(forged, "X-Forwarded-For", "127.0.0.2").statusCode());
+        }
+        HttpResponse<String> turnedAway = domain.push(forged, "X-Forwarded-For", "127.0.0.2");
+        HttpResponse<String> rightSecretSameAddress = domain.push(clientRequest("other-app", "other-secret"), "X-Forwarded-For", "127.0.0.2");
+        HttpResponse<String> tokenSameAddress = Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code",
+                "client_id", "other-app", "client_secret", "guessed-secret", "code", "x"), "X-Forwarded-For", "127.0.0.2");
+
+        assertEquals(429, turnedAway.statusCode(), turnedAway.body());
+        assertEquals("too_many_requests", Http.json(turnedAway).get("error").asText());
+        assertEquals("3", header(turnedAway, "X-RateLimit-Limit"));
+        assertEquals("0", header(turnedAway, "X-RateLimit-Remaining"));
+        assertTrue(Long.parseLong(header(turnedAway, "Retry-After")) >= 1);
+        assertEquals(429, rightSecretSameAddress.statusCode(), "the address waits, whatever it sends");
+        assertEquals(429, tokenSameAddress.statusCode(), "at /oauth/token too");
+        assertEquals(201, domain.push(clientRequest("other-app", "other-secret")).statusCode(), "the client from its own address");
+    }
+
+    @Test
+    void requestOverTheLimitStoresNothing() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "1");
+        Map<String, String> form = clientRequest("other-app", "other-secret");
+        assertEquals(201, domain.push(form).statusCode());
+        PushedRequestStore store = new PushedRequestStore(server);
+        long writesBefore = store.writes();
+        long removalsBefore = store.removals();
+
+        HttpResponse<String> limited = domain.push(form);
+
+        assertEquals(429, limited.statusCode());
+        // Keycloak's endpoint stored the request before the client was known to be over its limit: it is gone again.
+        assertEquals(store.writes() - writesBefore, store.removals() - removalsBefore, "every write removed again");
     }
 
     @Test

@@ -77,6 +77,26 @@ public final class Auth0Domain {
                 "client_secret", secret, "code", code, "redirect_uri", CALLBACK, "code_verifier", TestRealms.CODE_VERIFIER));
     }
 
+    /**
+     * The whole login of {@code confidential-app} through Auth0's endpoints, in this browser: push the request
+     * (with these parameters added), log in at {@code /authorize}, redeem at {@code /oauth/token}.
+     *
+     * @return the token response
+     */
+    public JsonNode logIn(Browser browser, String username, String password, String... extraParameters) {
+        Map<String, String> form = validRequest();
+        form.putAll(Http.form(extraParameters));
+        java.net.URI callback = browser.login(authorizeUrl("confidential-app", requestUri(form)), username, password);
+        HttpResponse<String> tokens = redeem("confidential-app", "confidential-secret", code(callback));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        return Http.json(tokens);
+    }
+
+    /** The realm's issuer, as Keycloak writes it into tokens. */
+    public String keycloakIssuer() {
+        return server.domain(realm);
+    }
+
     /** The code in the redirect back to the application, failing if there is none. */
     public static String code(java.net.URI callback) {
         String code = Browser.queryParameters(callback).get("code");

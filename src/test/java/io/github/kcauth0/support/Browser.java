@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,8 @@ public final class Browser {
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*)\"");
 
-    private final String keycloakBaseUrl;
+    /** Keycloak's HTTP and HTTPS base URLs. */
+    private final List<String> keycloakBaseUrls;
     private final String language;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
@@ -30,7 +32,7 @@ public final class Browser {
 
     /** A browser set to another language, as its Accept-Language header tells. */
     public Browser(KeycloakServer server, String language) {
-        this.keycloakBaseUrl = server.baseUrl();
+        this.keycloakBaseUrls = List.of(server.baseUrl(), server.httpsBaseUrl());
         this.language = language;
     }
 
@@ -119,7 +121,7 @@ public final class Browser {
         for (int hops = 0; hops < 10 && isRedirect(response); hops++) {
             String location = response.headers().firstValue("Location").orElseThrow();
             URI next = response.uri().resolve(location);
-            if (!next.toString().startsWith(keycloakBaseUrl)) {
+            if (keycloakBaseUrls.stream().noneMatch(next.toString()::startsWith)) {
                 return response;
             }
             response = send(HttpRequest.newBuilder(next).GET());

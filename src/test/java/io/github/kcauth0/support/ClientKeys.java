@@ -44,6 +44,11 @@ public final class ClientKeys {
         return (RSAPrivateKey) keyPair.getPrivate();
     }
 
+    /** The private key in PKCS#8 PEM, as other languages' SDKs take it. */
+    public String privateKeyPem() {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(privateKey().getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+    }
 
     /** Registers the public key with the client, as its JWKS. */
     public void registerWith(Admin admin, String realm, String clientId) {

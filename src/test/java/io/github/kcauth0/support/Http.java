@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Plain HTTP to the server, as a client application sends it. */
+/** Plain HTTP (or HTTPS, trusting the test certificate) to the server, as a client application sends it. */
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -25,6 +25,7 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
+            .sslContext(TestTls.trustInThisJvm())
             .build();
 
     private Http() {

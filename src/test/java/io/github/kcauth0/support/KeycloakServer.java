@@ -33,12 +33,14 @@ public final class KeycloakServer {
 
     private final Path home;
     private final int httpPort;
+    private final int httpsPort;
     private final int managementPort;
     private final Process process;
 
-    private KeycloakServer(Path home, int httpPort, int managementPort, Process process) {
+    private KeycloakServer(Path home, int httpPort, int httpsPort, int managementPort, Process process) {
         this.home = home;
         this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
         this.managementPort = managementPort;
         this.process = process;
     }
@@ -52,6 +54,8 @@ public final class KeycloakServer {
                     "--spi-login-protocol--openid-connect--add-req-params-max-number=15",
                     // the admin console's extension tabs
                     "--features=declarative-ui",
+                    // X-Forwarded-For names the source address of a request, as behind a proxy
+                    "--proxy-headers=xforwarded",
                     "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug"));
             TestRealms.createParIt(new Admin(running));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
@@ -60,19 +64,22 @@ public final class KeycloakServer {
     }
 
     /**
-     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports, with
-     * this build's jar as its only provider, the demo realm ready for {@code --import-realm} and a fresh
-     * {@code data/} folder, and waits until it is ready.
+     * Starts {@code bin/kc.sh} of the distribution in {@code home} with these arguments, on free ports (HTTP,
+     * and HTTPS with the {@link TestTls} certificate), with this build's jar as its only provider, the demo realm
+     * ready for {@code --import-realm} and a fresh {@code data/} folder, and waits until it is ready.
      */
     public static KeycloakServer start(Path distribution, List<String> arguments) {
         Path home = distribution.toAbsolutePath();
         try {
             prepare(home);
             int httpPort = freePort();
+            int httpsPort = freePort();
             int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
             command.addAll(arguments);
             command.addAll(List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                    "--https-port=" + httpsPort, "--https-key-store-file=" + TestTls.keyStore(),
+                    "--https-key-store-password=" + TestTls.keyStorePassword(),
                     "--health-enabled=true", "--metrics-enabled=true"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
@@ -80,7 +87,7 @@ public final class KeycloakServer {
                     .redirectOutput(logFile(home).toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            KeycloakServer server = new KeycloakServer(home, httpPort, managementPort, builder.start());
+            KeycloakServer server = new KeycloakServer(home, httpPort, httpsPort, managementPort, builder.start());
             server.awaitReady(Duration.ofMinutes(4));
             return server;
         } catch (IOException e) {
@@ -92,13 +99,32 @@ public final class KeycloakServer {
         return "http://localhost:" + httpPort;
     }
 
+    /** The same server over HTTPS, with a certificate for {@code localhost} this JVM trusts ({@link TestTls}). */
+    public String httpsBaseUrl() {
+        return "https://localhost:" + httpsPort;
+    }
+
+    /** The management interface (health, metrics): over HTTPS, as Keycloak serves it once HTTPS is configured. */
     public String managementUrl() {
-        return "http://localhost:" + managementPort;
+        return "https://localhost:" + managementPort;
     }
 
     /** Auth0's {@code https://{domain}} for a realm: the only thing an Auth0 application changes. */
     public String domain(String realm) {
         return baseUrl() + "/realms/" + realm;
+    }
+
+    /**
+     * Auth0's domain for a realm over HTTPS, as Auth0's SDKs take it (without scheme):
+     * {@code localhost:{httpsPort}/realms/{realm}}.
+     */
+    public String httpsDomain(String realm) {
+        return "localhost:" + httpsPort + "/realms/" + realm;
+    }
+
+    /** The test certificate in PEM, for Node's {@code NODE_EXTRA_CA_CERTS}. */
+    public Path certificatePem() {
+        return TestTls.certificatePem();
     }
 
     /** The Keycloak release under test, chosen by {@code -Dkeycloak.version=}. */
@@ -138,7 +164,10 @@ public final class KeycloakServer {
         }
     }
 
-    /** A fresh dev database, this build's jar as the only provider, and the realms to import. */
+    /**
+     * A fresh dev database, this build's jar as the only provider besides the tests' store probe
+     * ({@code probe/PushedRequestProbe}), and the realms to import.
+     */
     private static void prepare(Path home) throws IOException {
         deleteRecursively(home.resolve("data"));
         Path providers = Files.createDirectories(home.resolve("providers"));
@@ -147,15 +176,17 @@ public final class KeycloakServer {
                 Files.delete(jar);
             }
         }
-        Path jar = Path.of(System.getProperty("provider.jar"));
-        Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        for (String property : List.of("provider.jar", "probe.jar")) {
+            Path jar = Path.of(System.getProperty(property));
+            Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Path demoRealm = Path.of(System.getProperty("demo.realm"));
         Files.copy(demoRealm, imports.resolve(demoRealm.getFileName()));
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().sslContext(TestTls.trustInThisJvm()).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);

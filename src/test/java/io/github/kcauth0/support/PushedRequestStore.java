@@ -1,6 +1,8 @@
 package io.github.kcauth0.support;
 
 import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keycloak's store of pushed requests, seen from outside. Keycloak keeps a pushed request in
@@ -14,24 +16,49 @@ import java.net.http.HttpResponse;
  */
 public final class PushedRequestStore {
 
-    private static final String STORES = "vendor_statistics_stores{cache=\"actionTokens\"";
-
     private final KeycloakServer server;
 
     public PushedRequestStore(KeycloakServer server) {
         this.server = server;
     }
 
+    /**
+     * The names of the parameters Keycloak's store holds for a pushed request, read on the server by the tests'
+     * probe provider ({@code probe/PushedRequestProbe}); empty when nothing is stored for it.
+     */
+    public Set<String> storedParameterNames(String realm, String requestUri) {
+        HttpResponse<String> stored = Http.get(server.domain(realm) + "/test-pushed-request?request_uri=" + Http.urlEncode(requestUri));
+        if (stored.statusCode() == 404) {
+            return Set.of();
+        }
+        if (stored.statusCode() != 200) {
+            throw new AssertionError("Probe answered " + stored.statusCode() + " " + stored.body());
+        }
+        Set<String> names = new TreeSet<>();
+        Http.json(stored).forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
     /** How many writes Keycloak's single-use store has taken. */
     public long writes() {
+        return statistic("vendor_statistics_stores");
+    }
+
+    /** How many entries have been removed from Keycloak's single-use store. */
+    public long removals() {
+        return statistic("vendor_statistics_remove_hits");
+    }
+
+    private long statistic(String name) {
+        String prefix = name + "{cache=\"actionTokens\"";
         HttpResponse<String> metrics = Http.get(server.managementUrl() + "/metrics");
         if (metrics.statusCode() != 200) {
             throw new AssertionError("No metrics: " + metrics.statusCode() + " " + metrics.body());
         }
         return metrics.body().lines()
-                .filter(line -> line.startsWith(STORES))
+                .filter(line -> line.startsWith(prefix))
                 .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("Keycloak publishes no " + STORES + "} metric"));
+                .orElseThrow(() -> new AssertionError("Keycloak publishes no " + prefix + "} metric"));
     }
 }

@@ -1,0 +1,20 @@
+package io.github.kcauth0;
+
+import io.github.kcauth0.logout.LogoutResource;
+import org.keycloak.models.KeycloakSession;
+
+/** Mounts Auth0's {@code GET /oidc/logout} (OpenID Connect RP-initiated logout) at {@code /realms/{realm}/oidc/logout}. */
+public final class OidcResourceProviderFactory extends EnabledRealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "oidc";
+
+    @Override
+    Object resource(KeycloakSession session) {
+        return LogoutResource.oidc(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

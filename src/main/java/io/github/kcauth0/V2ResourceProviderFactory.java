@@ -1,0 +1,20 @@
+package io.github.kcauth0;
+
+import io.github.kcauth0.logout.LogoutResource;
+import org.keycloak.models.KeycloakSession;
+
+/** Mounts Auth0's {@code GET /v2/logout} at {@code /realms/{realm}/v2/logout}. */
+public final class V2ResourceProviderFactory extends EnabledRealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "v2";
+
+    @Override
+    Object resource(KeycloakSession session) {
+        return LogoutResource.v2(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
