@@ -7,16 +7,18 @@
 # Installs wrk (Debian's package, as root) when absent. Takes about 10 minutes; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/require-jdk.sh
+require_jdk
 
 source scripts/require-packages.sh
 require_packages wrk:wrk
 
 version="${KEYCLOAK_VERSION:-26.7.3}"
 # Builds the jar, compiles the benchmark and unpacks Keycloak; the benchmark runs on a copy of its own.
-mvn -B -q -DskipTests -Dkeycloak.version="$version" verify
+./mvnw -B -q -DskipTests -Dkeycloak.version="$version" verify
 rm -rf target/bench && mkdir -p target/bench
 cp -r "target/it/keycloak-$version" target/bench/
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 
 benchmark=io.github.kcauth0.bench.ParBenchmark
 if [ "${1:-}" = flood ]; then
@@ -26,7 +28,7 @@ else
     # Room for the pushed requests that pile up at a few thousand per second until they expire.
     export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx1g}"
 fi
-exec java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     -Dkeycloak.home="target/bench/keycloak-$version" -Dkeycloak.version="$version" \
     -Dprovider.jar="$(ls target/keycloak-auth0-par-*[0-9T].jar)" -Ddemo.realm=demo/demo-realm.json \
     -Dprobe.jar="$(ls target/keycloak-auth0-par-*-store-probe.jar)" \

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runs the extension in Keycloak: builds the jar, fetches the Keycloak distribution from Maven Central,
 # installs the jar and the demo realm, and starts Keycloak on its embedded dev database at
-# http://localhost:8080 (admin console: admin / admin). Needs Java 17+ and Maven.
+# http://localhost:8080 (admin console: admin / admin). Needs only a JDK 17+: ./mvnw fetches Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/require-jdk.sh
+require_jdk
 
 version="${KEYCLOAK_VERSION:-26.7.3}"
 home="target/demo/keycloak-${version}"
 
-mvn -B -q -DskipTests package
+./mvnw -B -q -DskipTests package
 if [ ! -x "$home/bin/kc.sh" ]; then
-    mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:${version}:zip" \
+    ./mvnw -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:${version}:zip" \
         -DoutputDirectory=target/demo -Dmdep.overWriteReleases=true
 fi
 rm -f "$home"/providers/*.jar

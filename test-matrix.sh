@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test (./test.sh) against each Keycloak release this extension supports, one release after another,
 # and stops at the first release that fails. The same jar, built against the newest release's SPIs, is tested
-# on each. KEYCLOAK_VERSIONS="26.5.6" picks other releases; extra arguments go to every `mvn verify`.
+# on each. KEYCLOAK_VERSIONS="26.5.6" picks other releases; extra arguments go to every `./mvnw verify`.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/require-jdk.sh
+require_jdk
 
 read -r -a versions <<< "${KEYCLOAK_VERSIONS:-26.4.7 26.5.6 26.7.3}"
 

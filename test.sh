@@ -4,6 +4,8 @@
 # Installs what a new machine lacks (as root, with apt).
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/require-jdk.sh
+require_jdk
 
 # curl sends Auth0's reference request; Debian's chromium and chromedriver drive the admin console and a web
 # application; node and npm run Auth0's Node SDKs (src/test/node, pinned in its package-lock.json).
@@ -14,4 +16,4 @@ node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
     || { echo "Auth0's Node SDKs (src/test/node) need Node 20.19 or later, found $(node --version)" >&2; exit 1; }
 (cd src/test/node && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
 
-exec mvn -B verify "$@"
+exec ./mvnw -B verify "$@"

@@ -2,7 +2,9 @@ package io.github.kcauth0.authorize;
 
 import io.github.kcauth0.oauth.DamagedQueryGuard;
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.ops.EndpointCall;
 import io.github.kcauth0.oauth.ReplacedFormHttpRequest;
+import io.github.kcauth0.pages.ErrorPages;
 import io.github.kcauth0.par.Auth0AuthorizationRequest;
 import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -40,7 +43,7 @@ public final class AuthorizeResource {
         EventBuilder event = new EventBuilder(context.getRealm(), session, context.getConnection()).event(EventType.LOGIN);
         if (context.getUri().getQueryParameters().containsKey(DamagedQueryGuard.DAMAGED_QUERY)) {
             event.detail(Details.REASON, "Unreadable query").error(OAuthError.INVALID_REQUEST);
-            return AuthorizePages.error(session, AuthorizePages.DAMAGED_LINK);
+            return ErrorPages.error(session, ErrorPages.DAMAGED_LINK);
         }
         Auth0AuthorizationRequest request;
         MultivaluedMap<String, String> keycloakParameters;
@@ -48,8 +51,11 @@ public final class AuthorizeResource {
             request = Auth0AuthorizationRequest.of(context.getUri().getQueryParameters());
             keycloakParameters = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
         } catch (OAuthError rejected) {
+            // The page leaves out what the request sent; the event and the logs keep it.
             event.detail(Details.REASON, rejected.description()).error(rejected.error());
-            return AuthorizePages.error(session, AuthorizePages.INVALID_REQUEST, rejected.description());
+            EndpointCall.logRejected("authorize", context.getRealm(),
+                    context.getUri().getQueryParameters().getFirst(OAuth2Constants.CLIENT_ID), rejected);
+            return ErrorPages.rejected(session, rejected);
         }
 
         // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
@@ -65,7 +71,7 @@ public final class AuthorizeResource {
         } catch (ErrorPageException rejected) {
             if (request.has(Auth0Parameters.REQUEST_URI) && Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
                 // Keycloak found no pushed request it honours: unknown, expired, used, or another client's.
-                return AuthorizePages.error(session, AuthorizePages.REQUEST_URI_NOT_HONOURED);
+                return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
             }
             throw rejected;
         }

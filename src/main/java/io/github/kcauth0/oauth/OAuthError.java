@@ -3,6 +3,8 @@ package io.github.kcauth0.oauth;
 /**
  * An OAuth 2.0 error answer (RFC 6749 §5.2): HTTP status, error code and a description that is safe to show
  * the client. It is thrown to end a request and written to HTTP in one place, {@link OAuthErrorResponses}.
+ * A description may quote what the request sent ("Service not found: X"), which a JSON answer and an event may
+ * carry but a page may not: a page shows {@link #descriptionWithoutRequestValues()}.
  */
 public final class OAuthError extends RuntimeException {
 
@@ -17,39 +19,53 @@ public final class OAuthError extends RuntimeException {
     private final int status;
     private final String error;
     private final String description;
+    private final String descriptionWithoutRequestValues;
     private final boolean recordedByKeycloak;
 
+    /** An error whose description quotes nothing the request sent. */
     public OAuthError(int status, String error, String description) {
-        this(status, error, description, false);
+        this(status, error, description, description, false);
     }
 
-    private OAuthError(int status, String error, String description, boolean recordedByKeycloak) {
+    private OAuthError(int status, String error, String description, String descriptionWithoutRequestValues,
+                       boolean recordedByKeycloak) {
         super(error + ": " + description, null, false, false);
         this.status = status;
         this.error = error;
         this.description = description;
+        this.descriptionWithoutRequestValues = descriptionWithoutRequestValues;
         this.recordedByKeycloak = recordedByKeycloak;
     }
 
     /** An error Keycloak already recorded as an event, answered here in Auth0's form. */
     public static OAuthError recordedByKeycloak(int status, String error, String description) {
-        return new OAuthError(status, error, description, true);
+        return new OAuthError(status, error, description, description, true);
     }
 
-    public OAuthError withDescription(String newDescription) {
-        return new OAuthError(status, error, newDescription, recordedByKeycloak);
-    }
-
+    /** An invalid request whose description quotes nothing the request sent. */
     public static OAuthError invalidRequest(String description) {
         return new OAuthError(400, INVALID_REQUEST, description);
+    }
+
+    /**
+     * An invalid request whose description quotes a value the request sent, and the same description without it
+     * for a page ("Service not found: X" and "Service not found").
+     */
+    public static OAuthError invalidRequest(String description, String descriptionWithoutRequestValues) {
+        return new OAuthError(400, INVALID_REQUEST, description, descriptionWithoutRequestValues, false);
     }
 
     public static OAuthError missingParameter(String name) {
         return invalidRequest("Missing parameter: " + name);
     }
 
+    /**
+     * The name is the request's: a page names only the parameters OAuth and Auth0 define (lower case and '_'),
+     * never an {@code ext-*} or other name the request made up.
+     */
     public static OAuthError repeatedParameter(String name) {
-        return invalidRequest("Repeated parameter: " + name);
+        String description = "Repeated parameter: " + name;
+        return invalidRequest(description, name.matches("[a-z_]+") ? description : "Repeated parameter");
     }
 
     public static OAuthError invalidParameter(String name) {
@@ -70,6 +86,11 @@ public final class OAuthError extends RuntimeException {
 
     public String description() {
         return description;
+    }
+
+    /** The description with every value the request sent left out: what a page may show. */
+    public String descriptionWithoutRequestValues() {
+        return descriptionWithoutRequestValues;
     }
 
     public boolean isRecordedByKeycloak() {

@@ -109,11 +109,16 @@ public final class EndpointCall {
         if (!error.isRecordedByKeycloak()) {
             event.detail(Details.REASON, error.description()).error(error.error());
         }
-        REJECTIONS.debugf("%s rejected: realm=%s client=%s status=%d error=%s",
-                endpoint, realm.getName(), clientId, error.status(), error.error());
+        logRejected(endpoint, realm, clientId, error);
         EndpointMetrics.record(endpoint, realm.getName(), error.error(), elapsed());
         Response answer = OAuthErrorResponses.of(error, basicTried ? realm.getName() : null);
         return withRateLimitHeaders(Response.fromResponse(answer)).build();
+    }
+
+    /** The rejection log's line, also for /authorize, whose rejections are pages. */
+    public static void logRejected(String endpoint, RealmModel realm, String clientId, OAuthError error) {
+        REJECTIONS.debugf("%s rejected: realm=%s client=%s status=%d error=%s",
+                endpoint, realm.getName(), clientId, error.status(), error.error());
     }
 
     /** In lower case, as Auth0 sends them: Auth0's SDKs look them up by these exact names. */

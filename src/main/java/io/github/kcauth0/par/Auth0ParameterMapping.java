@@ -119,13 +119,14 @@ public final class Auth0ParameterMapping {
         Set<String> scopes = new LinkedHashSet<>(split(request.get(SCOPE).orElse("")));
         for (String audience : audiences(request)) {
             if (!realm.clientScopeExists(audience)) {
-                throw OAuthError.invalidRequest("Service not found: " + audience);
+                throw OAuthError.invalidRequest("Service not found: " + audience, "Service not found");
             }
             scopes.add(audience);
         }
         request.get(ORGANIZATION).ifPresent(organization -> scopes.add(ORGANIZATION_SCOPE_PREFIX
                 + realm.organizationAlias(organization).orElseThrow(
-                        () -> OAuthError.invalidRequest("Organization not found: " + organization))));
+                        () -> OAuthError.invalidRequest("Organization not found: " + organization,
+                                "Organization not found"))));
         return String.join(" ", scopes);
     }
 
@@ -143,8 +144,9 @@ public final class Auth0ParameterMapping {
         for (JsonNode detail : details) {
             String type = detail.path("type").asText("");
             if (!supported.contains(type)) {
-                throw OAuthError.invalidRequest("Unsupported authorization_details type: \"" + type
-                        + "\"; this realm supports " + (supported.isEmpty() ? "none" : String.join(", ", supported)));
+                String supports = "this realm supports " + (supported.isEmpty() ? "none" : String.join(", ", supported));
+                throw OAuthError.invalidRequest("Unsupported authorization_details type: \"" + type + "\"; " + supports,
+                        "Unsupported authorization_details type; " + supports);
             }
         }
     }

@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Auth0Domain;
+import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
 import io.github.kcauth0.support.PushedRequestStore;
+import io.github.kcauth0.support.RequestMarkup;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hostile input at /oauth/par and /oauth/token of the real server, generated from a seed ({@link HostileInputs}).
  * Whatever arrives, the answer is never a 5xx, always JSON and never cached; a rejection is exactly
  * {@code {"error", "error_description"}}; and a rejected request leaves nothing in Keycloak's store of pushed
- * requests ({@link PushedRequestStore}).
+ * requests ({@link PushedRequestStore}). At /authorize, markup in any parameter becomes no element of the page
+ * shown, whichever page that is.
  */
 class HostileInputIT {
 
@@ -92,6 +96,33 @@ class HostileInputIT {
         assertAnsweredSafely(domain.tokenUrl(), request, 200);
     }
 
+    @ParameterizedTest(name = TRY)
+    @MethodSource("markupAtAuthorize")
+    void markupInAnyParameterAtAuthorizeBecomesNoElementOfThePage(HostileInputs.AuthorizeQuery query) {
+        HttpResponse<String> answer = new Browser(server).open(domain.authorizeUrlWithQuery(query.encoded()));
+
+        int status = answer.statusCode();
+        assertTrue(status < 500, () -> "a " + status + ": " + answer.body());
+        if (status == 302 || status == 303) {
+            // An error Keycloak may tell the application goes back to the registered redirect_uri, in its query.
+            URI location = answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow());
+            assertEquals(TestRealms.CALLBACK, location.getScheme() + "://" + location.getHost() + location.getPath());
+            assertTrue(Set.of("error", "error_description", "state", "iss").containsAll(Browser.queryParameters(location).keySet()),
+                    location::toString);
+        } else {
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                    () -> answer.headers().map() + " " + answer.body());
+            RequestMarkup.assertNoElementFromRequest(answer);
+            if (status >= 400) {
+                assertFalse(RequestMarkup.errorMessage(answer).isBlank(), answer::body);
+            }
+        }
+    }
+
+    static Stream<Arguments> markupAtAuthorize() {
+        return tries("markupAtAuthorize", 150, HostileInputs.markupInAuthorizeQueries());
+    }
+
     static Stream<Arguments> mutatedParForms() {
         return tries("mutatedParForms", 200,
                 HostileInputs.mutatedForms(HostileInputs.parRequest(), HostileInputs.PAR_NAMES)
@@ -121,10 +152,10 @@ class HostileInputIT {
      * /oauth/par and /oauth/token would get the same choices in the same order (the same Content-Types, the same
      * mutations), and half of the tries would explore nothing new.
      */
-    private static Stream<Arguments> tries(String property, int count, Gen<RawRequest> requests) {
+    private static Stream<Arguments> tries(String property, int count, Gen<?> requests) {
         Random random = new Random(SEED * 31 + property.hashCode());
         return IntStream.rangeClosed(1, count).mapToObj(number -> {
-            RawRequest request = requests.next(random);
+            Object request = requests.next(random);
             return Arguments.of(Named.of("seed " + SEED + ", try " + number + ": " + request, request));
         });
     }

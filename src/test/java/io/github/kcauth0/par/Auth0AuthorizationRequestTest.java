@@ -32,6 +32,15 @@ class Auth0AuthorizationRequestTest {
         OAuthError error = assertThrows(OAuthError.class, () -> request(Map.of("scope", List.of("openid", "email"))));
 
         assertEquals("Repeated parameter: scope", error.description());
+        assertEquals("Repeated parameter: scope", error.descriptionWithoutRequestValues());
+    }
+
+    @Test
+    void repeatedExtParameterIsNamedOnlyWhereTheRequestsValuesMayGo() {
+        OAuthError error = assertThrows(OAuthError.class, () -> request(Map.of("ext-<b>x</b>", List.of("1", "2"))));
+
+        assertEquals("Repeated parameter: ext-<b>x</b>", error.description());
+        assertEquals("Repeated parameter", error.descriptionWithoutRequestValues());
     }
 
     @Test

@@ -66,6 +66,7 @@ class Auth0ParameterMappingTest {
 
         assertEquals(400, error.status());
         assertEquals("Service not found: https://nope.example.com", error.description());
+        assertEquals("Service not found", error.descriptionWithoutRequestValues());
     }
 
     @Test
@@ -73,8 +74,9 @@ class Auth0ParameterMappingTest {
         for (String organization : List.of("org-1", "acme", "Acme Corp")) {
             assertEquals("openid organization:acme", map(Map.of("scope", "openid", "organization", organization)).getFirst("scope"));
         }
-        assertEquals("Organization not found: globex",
-                assertThrows(OAuthError.class, () -> map(Map.of("organization", "globex"))).description());
+        OAuthError notFound = assertThrows(OAuthError.class, () -> map(Map.of("organization", "globex")));
+        assertEquals("Organization not found: globex", notFound.description());
+        assertEquals("Organization not found", notFound.descriptionWithoutRequestValues());
     }
 
     @Test
@@ -106,6 +108,8 @@ class Auth0ParameterMappingTest {
 
         assertEquals("Unsupported authorization_details type: \"payment_initiation\"; this realm supports openid_credential",
                 error.description());
+        assertEquals("Unsupported authorization_details type; this realm supports openid_credential",
+                error.descriptionWithoutRequestValues());
         assertEquals(400, assertThrows(OAuthError.class, () -> map(Map.of("authorization_details", "{}"))).status());
     }
 

@@ -57,6 +57,11 @@ public final class Auth0Domain {
         return server.domain(realm) + "/authorize?" + Http.encode(query);
     }
 
+    /** Auth0's {@code /authorize}, given a query already percent-encoded (which may repeat a parameter). */
+    public String authorizeUrlWithQuery(String encodedQuery) {
+        return server.domain(realm) + "/authorize?" + encodedQuery;
+    }
+
     /** Auth0's {@code /authorize} for a pushed request, as Auth0's SDKs build it. */
     public String authorizeUrl(String clientId, String requestUri) {
         return authorizeUrl(Http.form("client_id", clientId, "request_uri", requestUri));
