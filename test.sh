@@ -11,9 +11,8 @@ require_jdk
 # application; node and npm run Auth0's Node SDKs (src/test/node, pinned in its package-lock.json).
 source scripts/require-packages.sh
 require_packages curl:curl /usr/bin/chromium:chromium /usr/bin/chromedriver:chromium-driver node:nodejs npm:npm
-node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
-         process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)' \
-    || { echo "Auth0's Node SDKs (src/test/node) need Node 20.19 or later, found $(node --version)" >&2; exit 1; }
+source scripts/require-node.sh
+require_node 20 19
 (cd src/test/node && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
 
 exec ./mvnw -B verify "$@"
