@@ -44,5 +44,10 @@ class UserInfoIT {
         HttpResponse<String> foreign = Http.get(userInfoUrl, "Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
         assertEquals(401, foreign.statusCode(), foreign.body());
         assertTrue(foreign.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"), foreign.headers().toString());
+
+        // alg "none": Keycloak 26.4 and 26.5 answer their own userinfo's with a 500
+        HttpResponse<String> unsigned = Http.get(userInfoUrl, "Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.");
+        assertEquals(401, unsigned.statusCode(), unsigned.body());
+        assertTrue(unsigned.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"), unsigned.headers().toString());
     }
 }
