@@ -75,20 +75,25 @@ public final class EndpointCall {
     }
 
     /**
-     * After Keycloak's endpoint ran: a client that authenticated takes a token from its own bucket (over its
-     * limit, a 429, when {@code clientLimited}); a failed client authentication takes one from the address's.
+     * After Keycloak's endpoint rejected the request: a failed client authentication takes a token from the
+     * address's bucket.
      *
      * @param authenticated the client Keycloak authenticated, or null
-     * @param rejection     Keycloak's rejection, or null when it accepted the request
      */
-    public void countAuthentication(RateLimits limits, ClientModel authenticated, OAuthError rejection, boolean clientLimited) {
-        if (authenticated == null) {
-            if (rejection != null && OAuthError.INVALID_CLIENT.equals(rejection.error())) {
-                limits.countFailedAuthentication(realm, address);
-            }
-            return;
+    public void countFailedAuthentication(RateLimits limits, ClientModel authenticated, OAuthError rejection) {
+        if (authenticated == null && OAuthError.INVALID_CLIENT.equals(rejection.error())) {
+            limits.countFailedAuthentication(realm, address);
         }
-        if (!clientLimited) {
+    }
+
+    /**
+     * After Keycloak's endpoint ran: a client that authenticated takes a token from its own bucket; over its limit,
+     * a 429.
+     *
+     * @param authenticated the client Keycloak authenticated, or null
+     */
+    public void countClient(RateLimits limits, ClientModel authenticated) {
+        if (authenticated == null) {
             return;
         }
         limits.countClient(realm, authenticated.getClientId()).ifPresent(counted -> {

@@ -11,6 +11,7 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.par.endpoints.ParEndpoint;
 
 /**
  * The entry Keycloak's PAR endpoint makes for a pushed request in Keycloak's single-use store: the whole pushed
@@ -21,15 +22,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class KeycloakParStore {
 
     private static final Logger LOG = Logger.getLogger(KeycloakParStore.class);
-    private static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
     /** Keycloak 26.7 stores under {@code par:{id}}; 26.4 and 26.5 under the id alone. */
     private static final List<String> KEY_PREFIXES = List.of("par:", "");
     /**
-     * Needed only to authenticate the push; Keycloak's authorization endpoint never reads them. (A client secret
-     * reaches Keycloak as HTTP Basic, outside the form: {@code ClientCredentials.secretAsBasic}.)
+     * Needed only to authenticate the push; Keycloak's authorization endpoint never reads them. A client secret is
+     * never in the form: it reaches Keycloak as HTTP Basic ({@code ClientCredentials.secretAsBasic}).
      */
-    private static final List<String> CREDENTIALS = List.of(OAuth2Constants.CLIENT_SECRET,
-            OAuth2Constants.CLIENT_ASSERTION, OAuth2Constants.CLIENT_ASSERTION_TYPE);
+    private static final List<String> CREDENTIALS = List.of(OAuth2Constants.CLIENT_ASSERTION, OAuth2Constants.CLIENT_ASSERTION_TYPE);
 
     private KeycloakParStore() {
     }
@@ -55,7 +54,7 @@ final class KeycloakParStore {
     }
 
     private static void afterCommit(KeycloakSession session, String requestUri, BiConsumer<SingleUseObjectProvider, String> change) {
-        String id = requestUri.substring(REQUEST_URI_PREFIX.length());
+        String id = requestUri.substring(ParEndpoint.REQUEST_URI_PREFIX.length());
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {

@@ -83,11 +83,12 @@ public final class ParResource extends PostOnlyResource {
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
                     () -> new ParEndpoint(session, event).request(), ParResponse.class);
         } catch (OAuthError rejected) {
-            call.countAuthentication(rateLimits, session.getContext().getClient(), rejected, true);
+            call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
+            call.countClient(rateLimits, session.getContext().getClient());
             throw explainAudience(rejected, request);
         }
         try {
-            call.countAuthentication(rateLimits, session.getContext().getClient(), null, true);
+            call.countClient(rateLimits, session.getContext().getClient());
         } catch (OAuthError limited) {
             KeycloakParStore.remove(session, pushed.getRequestUri());
             throw limited;

@@ -71,7 +71,7 @@ public final class TokenResource extends PostOnlyResource {
             return KeycloakEndpoint.call(session, keycloakForm,
                     () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class);
         } catch (OAuthError rejected) {
-            call.countAuthentication(rateLimits, session.getContext().getClient(), rejected, false);
+            call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
             throw rejected;
         }
     }
