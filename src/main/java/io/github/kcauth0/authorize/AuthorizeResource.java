@@ -1,5 +1,7 @@
 package io.github.kcauth0.authorize;
 
+import java.util.List;
+
 import io.github.kcauth0.oauth.DamagedQueryGuard;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.ops.EndpointCall;
@@ -10,6 +12,7 @@ import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -17,18 +20,28 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorPageException;
 import org.keycloak.services.messages.Messages;
 
 /**
  * Auth0's {@code GET /authorize}: Keycloak's own authorization endpoint (login pages, SSO session, consent,
  * errors) given the request's Auth0 parameters mapped as at /oauth/par, or the client_id and request_uri of a
- * pushed request. A request_uri Keycloak does not honour gets a page that tells the user what to do.
+ * pushed request and nothing else. A request_uri Keycloak does not honour gets a page that tells the user what
+ * to do.
  */
 public final class AuthorizeResource {
+
+    /** The event detail that names what the URL of a pushed request carried besides these. */
+    static final String IGNORED_PARAMETERS = "ignored_parameters";
+    private static final List<String> PUSHED_REQUEST_REFERENCE = List.of(OAuth2Constants.CLIENT_ID, Auth0Parameters.REQUEST_URI);
+    /** What Keycloak needs to tell a user that the client or its redirect URI is not one it accepts. */
+    private static final List<String> CLIENT_AND_REDIRECT = List.of(OAuth2Constants.CLIENT_ID, OAuth2Constants.REDIRECT_URI,
+            OAuth2Constants.RESPONSE_TYPE);
 
     private final KeycloakSession session;
 
@@ -41,39 +54,72 @@ public final class AuthorizeResource {
     public Response authorize() {
         KeycloakContext context = session.getContext();
         EventBuilder event = new EventBuilder(context.getRealm(), session, context.getConnection()).event(EventType.LOGIN);
-        if (context.getUri().getQueryParameters().containsKey(DamagedQueryGuard.DAMAGED_QUERY)) {
+        MultivaluedMap<String, String> query = context.getUri().getQueryParameters();
+        if (query.containsKey(DamagedQueryGuard.DAMAGED_QUERY)) {
             event.detail(Details.REASON, "Unreadable query").error(OAuthError.INVALID_REQUEST);
             return ErrorPages.error(session, ErrorPages.DAMAGED_LINK);
         }
-        Auth0AuthorizationRequest request;
-        MultivaluedMap<String, String> keycloakParameters;
         try {
-            request = Auth0AuthorizationRequest.of(context.getUri().getQueryParameters());
-            keycloakParameters = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
+            return query.containsKey(Auth0Parameters.REQUEST_URI) ? pushed(query, event) : direct(Auth0AuthorizationRequest.of(query), event);
         } catch (OAuthError rejected) {
             // The page leaves out what the request sent; the event and the logs keep it.
             event.detail(Details.REASON, rejected.description()).error(rejected.error());
-            EndpointCall.logRejected("authorize", context.getRealm(),
-                    context.getUri().getQueryParameters().getFirst(OAuth2Constants.CLIENT_ID), rejected);
+            EndpointCall.logRejected("authorize", context.getRealm(), query.getFirst(OAuth2Constants.CLIENT_ID), rejected);
             return ErrorPages.rejected(session, rejected);
         }
+    }
 
-        // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
-        if (IdentityProviderHint.missingFromQuery(request, context.getUri())) {
-            return IdentityProviderHint.sendBackWithHint(request, context.getUri());
+    /**
+     * The pushed request is the whole request (RFC 9126 §4, as FAPI 2.0 reads it): Keycloak is given the client_id
+     * and request_uri alone, since it would take what the pushed request left out from the URL, which anyone who
+     * holds the link can edit. What else the URL carries is ignored, and named in the event.
+     */
+    private Response pushed(MultivaluedMap<String, String> query, EventBuilder event) {
+        MultivaluedMap<String, String> reference = new MultivaluedHashMap<>();
+        PUSHED_REQUEST_REFERENCE.stream().filter(query::containsKey).forEach(name -> reference.put(name, query.get(name)));
+        MultivaluedMap<String, String> keycloakParameters = new MultivaluedHashMap<>(Auth0AuthorizationRequest.of(reference).parameters());
+        List<String> ignored = query.keySet().stream().filter(name -> !PUSHED_REQUEST_REFERENCE.contains(name)).sorted().toList();
+        if (!ignored.isEmpty()) {
+            event.detail(IGNORED_PARAMETERS, String.join(" ", ignored));
         }
-        // Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's.
-        context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
         try {
-            Response answer = new AuthorizationEndpoint(session, event).buildPost();
             // Keycloak before 26.7 drops a pushed connection and screen_hint=signup on the way into the login.
-            return request.has(Auth0Parameters.REQUEST_URI) ? PushedRequestHints.apply(session, answer) : answer;
+            return PushedRequestHints.apply(session, keycloak(keycloakParameters, event));
         } catch (ErrorPageException rejected) {
-            if (request.has(Auth0Parameters.REQUEST_URI) && Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
+            if (Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
                 // Keycloak found no pushed request it honours: unknown, expired, used, or another client's.
                 return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
             }
             throw rejected;
         }
+    }
+
+    /**
+     * A request without a push. The realm's organizations and APIs are looked up for a client and redirect URI that
+     * Keycloak would accept; any other request goes to Keycloak as it is, for Keycloak's own page about them.
+     */
+    private Response direct(Auth0AuthorizationRequest request, EventBuilder event) {
+        ClientModel client = request.get(OAuth2Constants.CLIENT_ID).map(session.getContext().getRealm()::getClientByClientId).orElse(null);
+        if (client == null || !client.isEnabled()
+                || RedirectUtils.verifyRedirectUri(session, request.get(OAuth2Constants.REDIRECT_URI).orElse(null), client) == null) {
+            MultivaluedMap<String, String> keycloakParameters = new MultivaluedHashMap<>();
+            for (String name : CLIENT_AND_REDIRECT) {
+                request.get(name).ifPresent(value -> keycloakParameters.putSingle(name, value));
+            }
+            return keycloak(keycloakParameters, event);
+        }
+        MultivaluedMap<String, String> keycloakParameters = Auth0ParameterMapping.forClient(session, client).toKeycloak(request);
+        // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
+        if (IdentityProviderHint.missingFromQuery(request, session.getContext().getUri())) {
+            return IdentityProviderHint.sendBackWithHint(request, session.getContext().getUri());
+        }
+        return keycloak(keycloakParameters, event);
+    }
+
+    /** Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's. */
+    private Response keycloak(MultivaluedMap<String, String> keycloakParameters, EventBuilder event) {
+        KeycloakContext context = session.getContext();
+        context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
+        return new AuthorizationEndpoint(session, event).buildPost();
     }
 }

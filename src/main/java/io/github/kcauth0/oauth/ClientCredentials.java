@@ -1,8 +1,10 @@
 package io.github.kcauth0.oauth;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.util.BasicAuthHelper;
@@ -41,6 +43,18 @@ public final class ClientCredentials {
             throw OAuthError.invalidClient();
         }
         return new ClientCredentials(basicClientId);
+    }
+
+    /** The form Keycloak authenticates the client with: its client_id and the credentials the request carries. */
+    public static MultivaluedMap<String, String> authenticationForm(String clientId, Map<String, String> parameters) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.putSingle(CLIENT_ID, clientId);
+        for (String credential : List.of(CLIENT_SECRET, CLIENT_ASSERTION, CLIENT_ASSERTION_TYPE)) {
+            if (parameters.containsKey(credential)) {
+                form.putSingle(credential, parameters.get(credential));
+            }
+        }
+        return form;
     }
 
     /**

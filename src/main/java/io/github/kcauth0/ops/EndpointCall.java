@@ -30,7 +30,10 @@ public final class EndpointCall {
     private final String address;
     private final long startedNanos = System.nanoTime();
     private String clientId;
+    /** The bucket of the client Keycloak authenticated: only its own client is told about it. */
     private TokenBuckets.RateLimit rateLimit;
+    /** When a caller that was shed before authentication may try again, in epoch seconds; 0 if it was not shed. */
+    private long retryAtEpochSeconds;
 
     public EndpointCall(String endpoint, KeycloakContext context) {
         this.endpoint = endpoint;
@@ -46,7 +49,7 @@ public final class EndpointCall {
     /** Before any work: an address whose failed client authentications used up its allowance gets a 429. */
     public void admitAddress(RateLimits limits) {
         limits.addressRefused(realm, address).ifPresent(refused -> {
-            rateLimit = refused;
+            retryAtEpochSeconds = refused.resetEpochSeconds();
             throw shed("failed_authentications", "Rate limit exceeded: too many failed client authentications from this address");
         });
     }
@@ -58,7 +61,7 @@ public final class EndpointCall {
      */
     public void admitPush(RateLimits limits) {
         limits.pushRefused(realm, clientId).ifPresent(refused -> {
-            rateLimit = new TokenBuckets.RateLimit(false, refused.cap(), 0, System.currentTimeMillis() / 1000 + 1);
+            retryAtEpochSeconds = System.currentTimeMillis() / 1000 + 1;
             throw shed(refused.reason(), "Too many pending pushed requests: try again shortly");
         });
     }
@@ -126,15 +129,21 @@ public final class EndpointCall {
                 endpoint, realm.getName(), clientId, error.status(), error.error());
     }
 
-    /** In lower case, as Auth0 sends them: Auth0's SDKs look them up by these exact names. */
+    /**
+     * In lower case, as Auth0 sends them: Auth0's SDKs look them up by these exact names. A caller that has not
+     * authenticated learns when to try again, and nothing of any client's traffic.
+     */
     private Response.ResponseBuilder withRateLimitHeaders(Response.ResponseBuilder answer) {
         if (rateLimit != null) {
             answer.header("x-ratelimit-limit", rateLimit.limit())
                     .header("x-ratelimit-remaining", rateLimit.remaining())
                     .header("x-ratelimit-reset", rateLimit.resetEpochSeconds());
             if (!rateLimit.allowed()) {
-                answer.header("retry-after", Math.max(1, rateLimit.resetEpochSeconds() - System.currentTimeMillis() / 1000));
+                retryAtEpochSeconds = rateLimit.resetEpochSeconds();
             }
+        }
+        if (retryAtEpochSeconds != 0) {
+            answer.header("retry-after", Math.max(1, retryAtEpochSeconds - System.currentTimeMillis() / 1000));
         }
         return answer;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +33,7 @@ import static io.github.kcauth0.par.Auth0Parameters.REQUEST_URI;
 import static io.github.kcauth0.par.Auth0Parameters.RESOURCE;
 import static io.github.kcauth0.par.Auth0Parameters.RESPONSE_MODE;
 import static io.github.kcauth0.par.Auth0Parameters.SCREEN_HINT;
-import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION;
-import static org.keycloak.OAuth2Constants.CLIENT_ASSERTION_TYPE;
 import static org.keycloak.OAuth2Constants.CLIENT_ID;
-import static org.keycloak.OAuth2Constants.CLIENT_SECRET;
 import static org.keycloak.OAuth2Constants.CODE_CHALLENGE;
 import static org.keycloak.OAuth2Constants.CODE_CHALLENGE_METHOD;
 import static org.keycloak.OAuth2Constants.MAX_AGE;
@@ -48,13 +46,13 @@ import static org.keycloak.OAuth2Constants.UI_LOCALES_PARAM;
 
 /**
  * Where each Auth0 authorization parameter goes in Keycloak; the README's parameter table describes this class.
- * Most keep their name and meaning; the others become what Keycloak calls the same thing.
+ * Most keep their name and meaning; the others become what Keycloak calls the same thing. Client credentials are
+ * not part of the request: see {@code ClientCredentials}.
  */
 public final class Auth0ParameterMapping {
 
     /** Same name and meaning in Keycloak. */
-    static final Set<String> UNCHANGED = Set.of(CLIENT_ID, CLIENT_SECRET, CLIENT_ASSERTION, CLIENT_ASSERTION_TYPE,
-            RESPONSE_TYPE, RESPONSE_MODE, REDIRECT_URI, STATE, NONCE, CODE_CHALLENGE, CODE_CHALLENGE_METHOD,
+    static final Set<String> UNCHANGED = Set.of(CLIENT_ID, RESPONSE_TYPE, RESPONSE_MODE, REDIRECT_URI, STATE, NONCE, CODE_CHALLENGE, CODE_CHALLENGE_METHOD,
             PROMPT, MAX_AGE, LOGIN_HINT, UI_LOCALES_PARAM, ACR_VALUES, CLAIMS, DISPLAY, ID_TOKEN_HINT, DPOP_JKT,
             REQUEST, REQUEST_URI, AUTHORIZATION_DETAILS);
 
@@ -63,8 +61,9 @@ public final class Auth0ParameterMapping {
     /** Keycloak's registration prompt (OpenID Connect's prompt=create). */
     static final String PROMPT_CREATE = "create";
     static final String SIGNUP = "signup";
-    /** Keycloak's scope for a user's membership of one organization. */
-    static final String ORGANIZATION_SCOPE_PREFIX = "organization:";
+    /** Keycloak's scope for a user's organizations; {@code organization:{alias}} asks for one of them. */
+    static final String ORGANIZATION_SCOPE = "organization";
+    static final String ORGANIZATION_SCOPE_PREFIX = ORGANIZATION_SCOPE + ":";
 
     private final RealmLookups realm;
 
@@ -72,8 +71,9 @@ public final class Auth0ParameterMapping {
         this.realm = realm;
     }
 
-    public static Auth0ParameterMapping forRealm(KeycloakSession session) {
-        return new Auth0ParameterMapping(new KeycloakRealmLookups(session));
+    /** The mapping for a client Keycloak has authenticated (or, at /authorize, identified with its redirect URI). */
+    public static Auth0ParameterMapping forClient(KeycloakSession session, ClientModel client) {
+        return new Auth0ParameterMapping(new KeycloakRealmLookups(session, client));
     }
 
     public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request) {
@@ -107,27 +107,27 @@ public final class Auth0ParameterMapping {
         return audiences;
     }
 
-    /** The audiences a request names that the client may not request, for an error that names them. */
-    public static List<String> audiencesNotAllowed(Auth0AuthorizationRequest request, ClientModel client) {
-        Set<String> allowed = new LinkedHashSet<>(client.getClientScopes(true).keySet());
-        allowed.addAll(client.getClientScopes(false).keySet());
-        return audiences(request).stream().filter(audience -> !allowed.contains(audience)).toList();
-    }
-
-    /** {@code audience=X} requests the client scope X, whose Audience mapper puts X into the access token's aud. */
+    /**
+     * {@code audience=X} requests the client scope X, whose Audience mapper puts X into the access token's aud.
+     * An API or organization the client may not use is answered as one that does not exist.
+     */
     private String scope(Auth0AuthorizationRequest request) {
         Set<String> scopes = new LinkedHashSet<>(split(request.get(SCOPE).orElse("")));
         for (String audience : audiences(request)) {
-            if (!realm.clientScopeExists(audience)) {
+            if (!realm.clientMayRequestScope(audience)) {
                 throw OAuthError.invalidRequest("Service not found: " + audience, "Service not found");
             }
             scopes.add(audience);
         }
-        request.get(ORGANIZATION).ifPresent(organization -> scopes.add(ORGANIZATION_SCOPE_PREFIX
-                + realm.organizationAlias(organization).orElseThrow(
-                        () -> OAuthError.invalidRequest("Organization not found: " + organization,
-                                "Organization not found"))));
+        request.get(ORGANIZATION).ifPresent(organization -> scopes.add(ORGANIZATION_SCOPE_PREFIX + organizationAlias(organization)));
         return String.join(" ", scopes);
+    }
+
+    private String organizationAlias(String organization) {
+        return Optional.of(organization)
+                .filter(named -> realm.clientMayRequestScope(ORGANIZATION_SCOPE))
+                .flatMap(realm::organizationAlias)
+                .orElseThrow(() -> OAuthError.invalidRequest("Organization not found: " + organization, "Organization not found"));
     }
 
     private void requireSupportedAuthorizationDetails(String authorizationDetails) {

@@ -1,10 +1,13 @@
 package io.github.kcauth0.par;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -12,36 +15,48 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.rar.AuthorizationDetailsProcessor;
 import org.keycloak.provider.ProviderFactory;
 
-/** {@link RealmLookups} answered by Keycloak's models for the current realm. */
+/** {@link RealmLookups} answered by Keycloak's models, for the client Keycloak authenticated. */
 final class KeycloakRealmLookups implements RealmLookups {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final ClientModel client;
 
-    KeycloakRealmLookups(KeycloakSession session) {
+    KeycloakRealmLookups(KeycloakSession session, ClientModel client) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.client = client;
     }
 
     @Override
-    public boolean clientScopeExists(String name) {
-        return realm.getClientScopesStream().map(ClientScopeModel::getName).anyMatch(name::equals);
+    public boolean clientMayRequestScope(String name) {
+        return client.getClientScopes(false).containsKey(name) || client.getClientScopes(true).containsKey(name);
     }
 
+    /** By id, then alias, then exact name: each an indexed query. */
     @Override
     public Optional<String> organizationAlias(String idAliasOrName) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
-        OrganizationModel byId = organizations.getById(idAliasOrName);
-        if (byId != null) {
-            return Optional.of(byId.getAlias());
-        }
-        return organizations.getAllStream()
-                .filter(org -> idAliasOrName.equals(org.getAlias()) || idAliasOrName.equals(org.getName()))
-                .map(OrganizationModel::getAlias)
-                .findFirst();
+        return Stream.<Supplier<OrganizationModel>>of(
+                        () -> organizations.getById(idAliasOrName),
+                        () -> organizations.getByAlias(idAliasOrName),
+                        () -> byExactName(organizations, idAliasOrName))
+                .map(Supplier::get)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .filter(OrganizationModel::isEnabled)
+                .map(OrganizationModel::getAlias);
+    }
+
+    /** Keycloak's exact search also matches a domain; only the name counts here. */
+    private static OrganizationModel byExactName(OrganizationProvider organizations, String name) {
+        return organizations.getAllStream(name, true, 0, 2)
+                .filter(organization -> name.equals(organization.getName()))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

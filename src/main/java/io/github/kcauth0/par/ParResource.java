@@ -1,7 +1,5 @@
 package io.github.kcauth0.par;
 
-import java.util.List;
-
 import io.github.kcauth0.clientauth.Auth0AssertionAudiences;
 import io.github.kcauth0.oauth.ClientCredentials;
 import io.github.kcauth0.oauth.KeycloakEndpoint;
@@ -19,11 +17,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.par.ParResponse;
-import org.keycloak.protocol.oidc.par.endpoints.ParEndpoint;
 
 import static org.keycloak.OAuth2Constants.CLIENT_ID;
 
@@ -64,28 +60,28 @@ public final class ParResource extends PostOnlyResource {
         call.admitAddress(rateLimits);
         Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(body));
         ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
-        String clientId = request.get(CLIENT_ID).or(credentials::basicClientId).orElse(null);
-        if (clientId != null) {
-            event.client(clientId);
-            call.client(clientId);
-        }
+        String clientId = request.get(CLIENT_ID).or(credentials::basicClientId)
+                .orElseThrow(() -> OAuthError.missingParameter(CLIENT_ID));
+        event.client(clientId);
+        call.client(clientId);
         call.admitPush(rateLimits);
-        new Auth0RequestChecks(request).check(clientId);
 
-        MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
-        keycloakForm.putSingle(CLIENT_ID, clientId);
-        Auth0AssertionAudiences.acceptOnThisRequest(session);
+        MultivaluedMap<String, String> keycloakForm = ClientCredentials.authenticationForm(clientId, request.parameters());
         String secretAsBasic = ClientCredentials.secretAsBasic(keycloakForm);
+        Auth0AssertionAudiences.acceptOnThisRequest(session);
         ParResponse pushed;
         try {
-            // Keycloak's own PAR endpoint authenticates the client, runs Keycloak's checks and client policies, and
-            // stores the request where its authorization endpoint looks for it.
+            // Keycloak's own PAR endpoint authenticates the client, then reads the request this maps, runs Keycloak's
+            // checks and client policies, and stores it where its authorization endpoint looks for it.
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
-                    () -> new ParEndpoint(session, event).request(), ParResponse.class);
+                    () -> new ClientFirstParEndpoint(session, event, client -> {
+                        new Auth0RequestChecks(request).check(client.getClientId());
+                        keycloakForm.putAll(Auth0ParameterMapping.forClient(session, client).toKeycloak(request));
+                    }).request(), ParResponse.class);
         } catch (OAuthError rejected) {
             call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
             call.countClient(rateLimits, session.getContext().getClient());
-            throw explainAudience(rejected, request);
+            throw rejected;
         }
         try {
             call.countClient(rateLimits, session.getContext().getClient());
@@ -96,17 +92,6 @@ public final class ParResource extends PostOnlyResource {
         KeycloakParStore.dropCredentials(session, pushed.getRequestUri(), pushed.getExpiresIn(), keycloakForm);
         call.pushAccepted(rateLimits, session.getContext().getClient().getClientId(), pushed.getExpiresIn());
         return pushed;
-    }
-
-    /** Keycloak rejects an audience the client may not request as a scope; Auth0 developers look for the audience. */
-    private OAuthError explainAudience(OAuthError rejected, Auth0AuthorizationRequest request) {
-        ClientModel client = session.getContext().getClient();
-        if (!OAuthError.INVALID_SCOPE.equals(rejected.error()) || client == null) {
-            return rejected;
-        }
-        List<String> notAllowed = Auth0ParameterMapping.audiencesNotAllowed(request, client);
-        return notAllowed.isEmpty() ? rejected : OAuthError.recordedByKeycloak(400, OAuthError.INVALID_REQUEST,
-                "Client is not allowed to request audience: " + notAllowed.get(0));
     }
 
     /** Keycloak's own answer object: exactly {@code request_uri} and {@code expires_in}, as Auth0 answers. */

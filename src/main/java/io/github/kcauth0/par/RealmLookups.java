@@ -3,12 +3,16 @@ package io.github.kcauth0.par;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the parameter mapping asks of the realm. */
+/**
+ * What the parameter mapping asks of the realm, once Keycloak has authenticated the client: each answer is one
+ * indexed lookup, whatever the realm's size, and tells the client nothing about what it may not use.
+ */
 public interface RealmLookups {
 
-    boolean clientScopeExists(String name);
+    /** Whether the client may request this client scope: one of its own default or optional scopes. */
+    boolean clientMayRequestScope(String name);
 
-    /** The alias of the realm's organization with this id, alias or name. */
+    /** The alias of the realm's enabled organization with this id, alias or name. */
     Optional<String> organizationAlias(String idAliasOrName);
 
     /** The {@code authorization_details} types this Keycloak can process. */

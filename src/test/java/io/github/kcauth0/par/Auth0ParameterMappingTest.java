@@ -18,11 +18,14 @@ class Auth0ParameterMappingTest {
 
     private static final String API = "https://api.example.com";
 
-    /** A realm with the API's client scope, organization "Acme Corp" (alias acme, id org-1) and one RAR type. */
+    /**
+     * A client that may request the API's client scope and the organization scope, in a realm with organization
+     * "Acme Corp" (alias acme, id org-1) and one RAR type.
+     */
     private final Auth0ParameterMapping mapping = new Auth0ParameterMapping(new RealmLookups() {
         @Override
-        public boolean clientScopeExists(String name) {
-            return Set.of(API, "profile").contains(name);
+        public boolean clientMayRequestScope(String name) {
+            return Set.of(API, "profile", "organization").contains(name);
         }
 
         @Override
@@ -38,7 +41,7 @@ class Auth0ParameterMappingTest {
 
     @Test
     void standardParametersKeepTheirNames() {
-        Map<String, String> auth0 = Map.ofEntries(Map.entry("client_id", "app"), Map.entry("client_secret", "s"),
+        Map<String, String> auth0 = Map.ofEntries(Map.entry("client_id", "app"),
                 Map.entry("response_type", "code"), Map.entry("redirect_uri", "https://app/cb"), Map.entry("state", "st"),
                 Map.entry("nonce", "n"), Map.entry("code_challenge", "c"), Map.entry("code_challenge_method", "S256"),
                 Map.entry("scope", "openid profile"), Map.entry("prompt", "login"), Map.entry("max_age", "0"),

@@ -50,8 +50,9 @@ class ParErrorsIT {
                         400, "invalid_scope", "Invalid scopes: openid admin:everything"),
                 invalid("audience unknown to the realm", f -> f.put("audience", "https://unknown.example.com"),
                         400, "invalid_request", "Service not found: https://unknown.example.com"),
-                invalid("audience the client may not request", f -> f.put("audience", TestRealms.OTHER_API),
-                        400, "invalid_request", "Client is not allowed to request audience: " + TestRealms.OTHER_API),
+                invalid("audience the client may not request, answered as one unknown",
+                        f -> f.put("audience", TestRealms.OTHER_API),
+                        400, "invalid_request", "Service not found: " + TestRealms.OTHER_API),
                 invalid("client_assertion without its type", f -> {
                             f.remove("client_secret");
                             f.put("client_assertion", "x.y.z");
