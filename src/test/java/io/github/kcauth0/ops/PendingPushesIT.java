@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.kcauth0.support.TestRealms.CALLBACK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cap on pending pushed requests, set small through the realm setting, with a short PAR lifespan. */
@@ -46,9 +47,8 @@ class PendingPushesIT {
 
         assertEquals(429, refused.statusCode(), refused.body());
         assertEquals("too_many_requests", Http.json(refused).get("error").asText());
-        assertEquals("3", refused.headers().firstValue("x-ratelimit-limit").orElseThrow());
-        assertEquals("0", refused.headers().firstValue("x-ratelimit-remaining").orElseThrow());
-        assertTrue(refused.headers().firstValue("x-ratelimit-reset").isPresent());
+        // Refused before the client authenticated: when to try again, and nothing of the realm's traffic.
+        assertFalse(refused.headers().firstValue("x-ratelimit-limit").isPresent());
         assertTrue(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow()) >= 1);
         assertTrue(Http.get(server.managementUrl() + "/metrics").body().lines().anyMatch(line ->
                 line.startsWith("auth0_par_shed_requests_total{") && line.contains("realm=\"" + REALM + "\"")

@@ -99,8 +99,7 @@ class RateLimitIT {
 
         assertEquals(429, turnedAway.statusCode(), turnedAway.body());
         assertEquals("too_many_requests", Http.json(turnedAway).get("error").asText());
-        assertEquals("3", header(turnedAway, "X-RateLimit-Limit"));
-        assertEquals("0", header(turnedAway, "X-RateLimit-Remaining"));
+        assertFalse(turnedAway.headers().firstValue("X-RateLimit-Limit").isPresent(), "no bucket is shown to an unauthenticated caller");
         assertTrue(Long.parseLong(header(turnedAway, "Retry-After")) >= 1);
         assertEquals(429, rightSecretSameAddress.statusCode(), "the address waits, whatever it sends");
         assertEquals(429, tokenSameAddress.statusCode(), "at /oauth/token too");

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
@@ -24,6 +26,7 @@ class ClientFirstIT {
 
     private static final KeycloakServer server = KeycloakServer.get();
     private final Auth0Domain domain = new Auth0Domain(server, TestRealms.PAR_IT);
+    private final Admin admin = new Admin(server);
 
     /** What a request may name, each existing or not, allowed or not. */
     private static final Map<String, Map<String, String>> NAMED = new LinkedHashMap<>();
@@ -64,9 +67,17 @@ class ClientFirstIT {
         Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_id", "other-app");
         form.put("client_secret", "other-secret");
-
-        HttpResponse<String> existing = domain.push(with(form, "organization", TestRealms.ORGANIZATION_ALIAS));
-        HttpResponse<String> unknown = domain.push(with(form, "organization", "globex"));
+        String optionalScope = "/" + TestRealms.PAR_IT + "/clients/" + admin.clientUuid(TestRealms.PAR_IT, "other-app")
+                + "/optional-client-scopes/" + organizationScopeId();
+        HttpResponse<String> existing;
+        HttpResponse<String> unknown;
+        Admin.require(204, admin.send("DELETE", optionalScope, null));
+        try {
+            existing = domain.push(with(form, "organization", TestRealms.ORGANIZATION_ALIAS));
+            unknown = domain.push(with(form, "organization", "globex"));
+        } finally {
+            Admin.require(204, admin.send("PUT", optionalScope, null));
+        }
 
         assertEquals(400, existing.statusCode(), existing.body());
         assertEquals("Organization not found: " + TestRealms.ORGANIZATION_ALIAS, Http.json(existing).get("error_description").asText());
@@ -97,6 +108,15 @@ class ClientFirstIT {
             assertTrue(page.body().contains("Invalid parameter: redirect_uri"), page.body());
             assertFalse(page.body().contains("Service not found"), page.body());
         }
+    }
+
+    private String organizationScopeId() {
+        for (JsonNode scope : admin.get("/" + TestRealms.PAR_IT + "/client-scopes")) {
+            if ("organization".equals(scope.get("name").asText())) {
+                return scope.get("id").asText();
+            }
+        }
+        throw new AssertionError("no organization client scope");
     }
 
     private static Map<String, String> with(Map<String, String> form, String name, String value) {
