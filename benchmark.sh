@@ -4,6 +4,9 @@
 # logins per second, heap per pending request. Prints the report and writes it to target/benchmark.md.
 # `./benchmark.sh flood` instead floods each endpoint with valid pushes for four 50 s slices, on a fresh server
 # with Keycloak's default heap, and writes target/flood.md (about 10 minutes).
+# `./benchmark.sh realm-size` instead pushes requests naming one of 10,000 organizations and one of 1,000 APIs
+# (Auth0's organization and audience) against Keycloak's endpoint given them as scopes; writes target/realm-size.md.
+# Arguments -Dname=value set the benchmarks' system properties, e.g. -Dbench.round.seconds=2 (see BENCHMARKS.md).
 # Installs wrk (Debian's package, as root) when absent. Takes about 10 minutes; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,11 +23,12 @@ rm -rf target/bench && mkdir -p target/bench
 cp -r "target/it/keycloak-$version" target/bench/
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 
-benchmark=io.github.kcauth0.bench.ParBenchmark
-if [ "${1:-}" = flood ]; then
-    shift
-    benchmark=io.github.kcauth0.bench.FloodBenchmark
-else
+case "${1:-}" in
+    flood) shift; benchmark=io.github.kcauth0.bench.FloodBenchmark ;;
+    realm-size) shift; benchmark=io.github.kcauth0.bench.RealmSizeBenchmark ;;
+    *) benchmark=io.github.kcauth0.bench.ParBenchmark ;;
+esac
+if [ "$benchmark" != io.github.kcauth0.bench.FloodBenchmark ]; then
     # Room for the pushed requests that pile up at a few thousand per second until they expire.
     export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx1g}"
 fi
@@ -32,4 +36,4 @@ exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes
     -Dkeycloak.home="target/bench/keycloak-$version" -Dkeycloak.version="$version" \
     -Dprovider.jar="$(ls target/keycloak-auth0-par-*[0-9T].jar)" -Ddemo.realm=demo/demo-realm.json \
     -Dprobe.jar="$(ls target/keycloak-auth0-par-*-store-probe.jar)" \
-    "$benchmark" "$@"
+    "$@" "$benchmark"

@@ -45,11 +45,6 @@ public final class ParBenchmark {
             "scope", "openid profile email", "state", "xyzABC123",
             "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256");
 
-    private final Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 45));
-    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 20));
-    /** Even, so that the ABBA order puts each endpoint first as often as second. */
-    private final int rounds = Integer.getInteger("bench.rounds", 4);
-    private final int connections = Integer.getInteger("bench.connections", 16);
     private final int pendingRequests = Integer.getInteger("bench.pending", 20000);
     private final Duration loginRound = Duration.ofSeconds(Long.getLong("bench.login.seconds", 15));
     private final KeycloakServer server;
@@ -66,10 +61,7 @@ public final class ParBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("keycloak.home"));
-        // Production mode on the embedded H2 file database, as an administrator would measure it.
-        KeycloakServer server = KeycloakServer.start(home, List.of("start", "--db=dev-file",
-                "--http-enabled=true", "--hostname-strict=false", "--features=declarative-ui"));
+        KeycloakServer server = startServer();
         try {
             ParBenchmark benchmark = new ParBenchmark(server);
             benchmark.createRealm();
@@ -81,6 +73,12 @@ public final class ParBenchmark {
         } finally {
             server.stop();
         }
+    }
+
+    /** Production mode on the embedded H2 file database, as an administrator would measure it. */
+    static KeycloakServer startServer() {
+        return KeycloakServer.start(Path.of(System.getProperty("keycloak.home")), List.of("start", "--db=dev-file",
+                "--http-enabled=true", "--hostname-strict=false", "--features=declarative-ui"));
     }
 
     /** The demo realm's client and settings; events are not saved, as in a realm Keycloak creates. */
@@ -95,40 +93,11 @@ public final class ParBenchmark {
         String ours = server.domain(REALM) + "/oauth/par";
         String keycloaks = server.domain(REALM) + "/protocol/openid-connect/ext/par/request";
         StringBuilder report = new StringBuilder();
-        report.append("# PAR benchmark\n\n").append(machine()).append('\n');
+        report.append("# PAR benchmark\n\n").append(machine(server)).append('\n');
 
-        // The JIT needs minutes on two cores: warm both up in turns before measuring.
-        for (int i = 0; i < 2; i++) {
-            wrk(ours, warmUp);
-            wrk(keycloaks, warmUp);
-        }
-        List<WrkResult> oursRounds = new ArrayList<>();
-        List<WrkResult> keycloaksRounds = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            // ABBA order, so that drift during the run weighs on both alike
-            if (i % 2 == 0) {
-                oursRounds.add(wrk(ours, round));
-                keycloaksRounds.add(wrk(keycloaks, round));
-            } else {
-                keycloaksRounds.add(wrk(keycloaks, round));
-                oursRounds.add(wrk(ours, round));
-            }
-        }
-        WrkResult a = WrkResult.combine(oursRounds);
-        WrkResult k = WrkResult.combine(keycloaksRounds);
-        report.append(String.format(Locale.ROOT, "## Pushed requests (wrk, %d connections, %d rounds of %d s each, ABBA, after 2 × %d s of warm-up each)%n%n",
-                connections, rounds, round.toSeconds(), warmUp.toSeconds()));
-        report.append("| Endpoint | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n");
-        report.append(a.row("`/realms/bench/oauth/par` (this extension)"));
-        report.append(k.row("`/realms/bench/protocol/openid-connect/ext/par/request` (Keycloak)"));
-        report.append(String.format(Locale.ROOT, "%nThroughput ratio (extension / Keycloak): **%.3f** (target ≥ 0.95)  %n"
-                + "p99 ratio (extension / Keycloak): **%.3f** (target ≤ 1.1)%n%n",
-                a.requestsPerSecond / k.requestsPerSecond, a.p99Millis / k.p99Millis));
-        report.append("Per round (extension, Keycloak) requests/s: ");
-        for (int i = 0; i < rounds; i++) {
-            report.append(String.format(Locale.ROOT, "(%.0f, %.0f) ", oursRounds.get(i).requestsPerSecond, keycloaksRounds.get(i).requestsPerSecond));
-        }
-        report.append("\n\n");
+        report.append(new InterleavedRounds().compare(new InterleavedRounds.Target(ours, luaScript), "`/realms/bench/oauth/par`",
+                new InterleavedRounds.Target(keycloaks, luaScript), "`/realms/bench/protocol/openid-connect/ext/par/request`"));
+        report.append("Targets: throughput ratio ≥ 0.95, p99 ratio ≤ 1.1.\n\n");
 
         // warm-up, then ABAB... rounds as for the pushed requests
         logins(this::extensionLogin, loginRound);
@@ -151,16 +120,6 @@ public final class ParBenchmark {
         report.append(String.format(Locale.ROOT, "| extension | %.0f |%n", heapPerPendingRequest(ours)));
         report.append(String.format(Locale.ROOT, "| Keycloak | %.0f |%n", heapPerPendingRequest(keycloaks)));
         return report.toString();
-    }
-
-    private WrkResult wrk(String url, Duration duration) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--latency", "-s", luaScript.toString(), url).redirectErrorStream(true).start();
-        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
-            throw new IllegalStateException("wrk failed:\n" + output);
-        }
-        return WrkResult.parse(output);
     }
 
     private double logins(Function<Browser, Boolean> login, Duration duration) throws Exception {
@@ -242,7 +201,7 @@ public final class ParBenchmark {
         return output;
     }
 
-    private String machine() throws IOException {
+    static String machine(KeycloakServer server) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name")).findFirst().map(line -> line.split(":", 2)[1].trim()).orElse("?");
         String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
@@ -251,60 +210,5 @@ public final class ParBenchmark {
                 Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), server.version(), System.getenv().getOrDefault("JAVA_OPTS_KC_HEAP", "Keycloak's default"),
                 Instant.now());
-    }
-
-    /** What wrk printed for one run. */
-    record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long non2xx) {
-
-        static WrkResult parse(String output) {
-            return new WrkResult(number(output, "Requests/sec:\\s+([\\d.]+)"),
-                    millis(output, "50%"), millis(output, "99%"),
-                    (long) number(output, "(\\d+) requests in"),
-                    (long) numberOrZero(output, "Non-2xx or 3xx responses: (\\d+)"));
-        }
-
-        /** Throughput over all rounds; latency percentiles as the median of the rounds'. */
-        static WrkResult combine(List<WrkResult> rounds) {
-            return new WrkResult(rounds.stream().mapToDouble(WrkResult::requestsPerSecond).average().orElse(0),
-                    median(rounds.stream().mapToDouble(WrkResult::p50Millis).toArray()),
-                    median(rounds.stream().mapToDouble(WrkResult::p99Millis).toArray()),
-                    rounds.stream().mapToLong(WrkResult::requests).sum(),
-                    rounds.stream().mapToLong(WrkResult::non2xx).sum());
-        }
-
-        String row(String name) {
-            return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d of %d |%n", name, requestsPerSecond, p50Millis, p99Millis, non2xx, requests);
-        }
-
-        private static double median(double[] values) {
-            java.util.Arrays.sort(values);
-            return values[values.length / 2];
-        }
-
-        private static double millis(String output, String percentile) {
-            Matcher m = Pattern.compile(Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
-            if (!m.find()) {
-                throw new IllegalStateException("No " + percentile + " in wrk output:\n" + output);
-            }
-            double value = Double.parseDouble(m.group(1));
-            return switch (m.group(2)) {
-                case "us" -> value / 1000;
-                case "s" -> value * 1000;
-                default -> value;
-            };
-        }
-
-        private static double number(String output, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(output);
-            if (!m.find()) {
-                throw new IllegalStateException("No match for " + regex + " in wrk output:\n" + output);
-            }
-            return Double.parseDouble(m.group(1));
-        }
-
-        private static double numberOrZero(String output, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(output);
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
-        }
     }
 }

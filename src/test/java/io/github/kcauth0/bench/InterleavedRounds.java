@@ -1,0 +1,163 @@
+package io.github.kcauth0.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * wrk against this extension's endpoint and Keycloak's own on one server, after a warm-up, in interleaved rounds
+ * that measure Keycloak's endpoint twice: the two Keycloak measurements are an A/A comparison, the noise to read
+ * the extension's ratio against. Shared by the benchmarks that compare with Keycloak ({@link ParBenchmark},
+ * {@link RealmSizeBenchmark}).
+ */
+final class InterleavedRounds {
+
+    /** What wrk loads: a URL and the Lua script that makes the requests. */
+    record Target(String url, Path script) { }
+
+    private final Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 45));
+    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 20));
+    /** Even, so that with every second round reversed each endpoint runs first as often as last. */
+    private final int rounds = Integer.getInteger("bench.rounds", 4);
+    private final int connections = Integer.getInteger("bench.connections", 16);
+
+    /**
+     * The report's section: the table, the extension / Keycloak ratios of throughput and p99 with the A/A ratios
+     * beside them, and the rounds.
+     */
+    String compare(Target extension, String extensionName, Target keycloak, String keycloakName) throws Exception {
+        List<List<WrkResult>> results = measure(List.of(extension, keycloak, keycloak));
+        WrkResult e = WrkResult.combine(results.get(0));
+        WrkResult k = WrkResult.combine(results.get(1));
+        WrkResult again = WrkResult.combine(results.get(2));
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "## Pushed requests (wrk, %d connections, %d rounds of %d s each, after 2 × %d s of warm-up each)%n%n"
+                        + "Each round: extension, Keycloak, Keycloak again (the A/A); every second round in reverse order.%n%n",
+                connections, rounds, round.toSeconds(), warmUp.toSeconds()));
+        report.append("| Endpoint | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n")
+                .append(e.row(extensionName + " (this extension)"))
+                .append(k.row(keycloakName + " (Keycloak)"))
+                .append(again.row(keycloakName + " (Keycloak again, A/A)"));
+        report.append("\n| Ratio | extension / Keycloak | A/A: Keycloak again / Keycloak | per round, extension | per round, A/A |\n|---|---|---|---|---|\n")
+                .append(ratioRow("throughput", results, WrkResult::requestsPerSecond, e.requestsPerSecond / k.requestsPerSecond,
+                        again.requestsPerSecond / k.requestsPerSecond))
+                .append(ratioRow("p99", results, WrkResult::p99Millis, e.p99Millis / k.p99Millis, again.p99Millis / k.p99Millis));
+        report.append("\nPer round requests/s (extension, Keycloak, Keycloak again): ");
+        for (int i = 0; i < rounds; i++) {
+            report.append(String.format(Locale.ROOT, "(%.0f, %.0f, %.0f) ", results.get(0).get(i).requestsPerSecond,
+                    results.get(1).get(i).requestsPerSecond, results.get(2).get(i).requestsPerSecond));
+        }
+        return report.append("\n\n").toString();
+    }
+
+    /** Per target, its rounds' results; a target listed twice is measured twice in each round. */
+    private List<List<WrkResult>> measure(List<Target> targets) throws IOException, InterruptedException {
+        // The JIT needs minutes on two cores: warm each endpoint up in turns before measuring.
+        for (int i = 0; i < 2; i++) {
+            for (Target target : new LinkedHashSet<>(targets)) {
+                wrk(target, warmUp);
+            }
+        }
+        List<List<WrkResult>> results = new ArrayList<>();
+        targets.forEach(target -> results.add(new ArrayList<>()));
+        for (int i = 0; i < rounds; i++) {
+            // ABC, then CBA: drift during the run weighs on all alike
+            for (int j = 0; j < targets.size(); j++) {
+                int index = i % 2 == 0 ? j : targets.size() - 1 - j;
+                results.get(index).add(wrk(targets.get(index), round));
+            }
+        }
+        return results;
+    }
+
+    private String ratioRow(String name, List<List<WrkResult>> results, ToDoubleFunction<WrkResult> figure,
+            double ratio, double aa) {
+        return String.format(Locale.ROOT, "| %s | **%.3f** | %.3f | %s | %s |%n", name, ratio, aa,
+                range(results.get(0), results.get(1), figure), range(results.get(2), results.get(1), figure));
+    }
+
+    /** The lowest and highest ratio of single rounds: how far one round strays. */
+    private static String range(List<WrkResult> of, List<WrkResult> to, ToDoubleFunction<WrkResult> figure) {
+        double[] ratios = new double[of.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = figure.applyAsDouble(of.get(i)) / figure.applyAsDouble(to.get(i));
+        }
+        Arrays.sort(ratios);
+        return String.format(Locale.ROOT, "%.2f – %.2f", ratios[0], ratios[ratios.length - 1]);
+    }
+
+    private WrkResult wrk(Target target, Duration duration) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--latency", "-s", target.script().toString(), target.url()).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return WrkResult.parse(output);
+    }
+
+    /** What wrk printed for one run. */
+    record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long non2xx) {
+
+        static WrkResult parse(String output) {
+            return new WrkResult(number(output, "Requests/sec:\\s+([\\d.]+)"),
+                    millis(output, "50%"), millis(output, "99%"),
+                    (long) number(output, "(\\d+) requests in"),
+                    (long) numberOrZero(output, "Non-2xx or 3xx responses: (\\d+)"));
+        }
+
+        /** Throughput over all rounds; latency percentiles as the median of the rounds'. */
+        static WrkResult combine(List<WrkResult> rounds) {
+            return new WrkResult(rounds.stream().mapToDouble(WrkResult::requestsPerSecond).average().orElse(0),
+                    median(rounds.stream().mapToDouble(WrkResult::p50Millis).toArray()),
+                    median(rounds.stream().mapToDouble(WrkResult::p99Millis).toArray()),
+                    rounds.stream().mapToLong(WrkResult::requests).sum(),
+                    rounds.stream().mapToLong(WrkResult::non2xx).sum());
+        }
+
+        String row(String name) {
+            return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d of %d |%n", name, requestsPerSecond, p50Millis, p99Millis, non2xx, requests);
+        }
+
+        private static double median(double[] values) {
+            Arrays.sort(values);
+            return values[values.length / 2];
+        }
+
+        private static double millis(String output, String percentile) {
+            Matcher m = Pattern.compile(Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("No " + percentile + " in wrk output:\n" + output);
+            }
+            double value = Double.parseDouble(m.group(1));
+            return switch (m.group(2)) {
+                case "us" -> value / 1000;
+                case "s" -> value * 1000;
+                default -> value;
+            };
+        }
+
+        private static double number(String output, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("No match for " + regex + " in wrk output:\n" + output);
+            }
+            return Double.parseDouble(m.group(1));
+        }
+
+        private static double numberOrZero(String output, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(output);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+    }
+}
