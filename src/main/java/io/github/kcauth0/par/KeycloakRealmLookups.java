@@ -33,7 +33,7 @@ final class KeycloakRealmLookups implements RealmLookups {
         return client.getClientScopes(false).containsKey(name) || client.getClientScopes(true).containsKey(name);
     }
 
-    /** By id, then alias, then exact name: each an indexed query. */
+    /** By alias (what Keycloak's organization scope names), then id, then exact name: each an indexed query. */
     @Override
     public Optional<String> organizationAlias(String idAliasOrName) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
@@ -41,8 +41,8 @@ final class KeycloakRealmLookups implements RealmLookups {
             return Optional.empty();
         }
         return Stream.<Supplier<OrganizationModel>>of(
-                        () -> organizations.getById(idAliasOrName),
                         () -> organizations.getByAlias(idAliasOrName),
+                        () -> organizations.getById(idAliasOrName),
                         () -> byExactName(organizations, idAliasOrName))
                 .map(Supplier::get)
                 .filter(Objects::nonNull)
