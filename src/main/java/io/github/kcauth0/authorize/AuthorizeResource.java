@@ -8,6 +8,7 @@ import io.github.kcauth0.pages.ErrorPages;
 import io.github.kcauth0.par.Auth0AuthorizationRequest;
 import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
+import io.github.kcauth0.par.PushedRequestBinding;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -58,6 +59,9 @@ public final class AuthorizeResource {
             return ErrorPages.rejected(session, rejected);
         }
 
+        if (!PushedRequestBinding.allows(session, request, event)) {
+            return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
+        }
         // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
         if (IdentityProviderHint.missingFromQuery(request, context.getUri())) {
             return IdentityProviderHint.sendBackWithHint(request, context.getUri());

@@ -74,6 +74,7 @@ public final class ParResource extends PostOnlyResource {
 
         MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
         keycloakForm.putSingle(CLIENT_ID, clientId);
+        PushedRequestBinding.addTo(session, keycloakForm, clientId);
         Auth0AssertionAudiences.acceptOnThisRequest(session);
         String secretAsBasic = ClientCredentials.secretAsBasic(keycloakForm);
         ParResponse pushed;
