@@ -27,4 +27,4 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 # 5 more count against that limit (the README's ext-* row says which).
 exec "$home/bin/kc.sh" start-dev --import-realm --health-enabled=true --metrics-enabled=true \
     --features=declarative-ui \
-    --spi-login-protocol--openid-connect--add-req-params-max-number=15 "$@"
+    --spi-login-protocol--openid-connect--add-req-params-max-number=16 "$@"

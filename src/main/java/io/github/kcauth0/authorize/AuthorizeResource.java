@@ -10,6 +10,7 @@ import io.github.kcauth0.pages.ErrorPages;
 import io.github.kcauth0.par.Auth0AuthorizationRequest;
 import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
+import io.github.kcauth0.par.PushedRequestBinding;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -75,16 +76,19 @@ public final class AuthorizeResource {
      * holds the link can edit. What else the URL carries is ignored, and named in the event.
      */
     private Response pushed(MultivaluedMap<String, String> query, EventBuilder event) {
-        MultivaluedMap<String, String> reference = new MultivaluedHashMap<>();
-        PUSHED_REQUEST_REFERENCE.stream().filter(query::containsKey).forEach(name -> reference.put(name, query.get(name)));
-        MultivaluedMap<String, String> keycloakParameters = new MultivaluedHashMap<>(Auth0AuthorizationRequest.of(reference).parameters());
+        MultivaluedMap<String, String> referenceParameters = new MultivaluedHashMap<>();
+        PUSHED_REQUEST_REFERENCE.stream().filter(query::containsKey).forEach(name -> referenceParameters.put(name, query.get(name)));
+        Auth0AuthorizationRequest reference = Auth0AuthorizationRequest.of(referenceParameters);
         List<String> ignored = query.keySet().stream().filter(name -> !PUSHED_REQUEST_REFERENCE.contains(name)).sorted().toList();
         if (!ignored.isEmpty()) {
             event.detail(IGNORED_PARAMETERS, String.join(" ", ignored));
         }
+        if (!PushedRequestBinding.allows(session, reference, event)) {
+            return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
+        }
         try {
             // Keycloak before 26.7 drops a pushed connection and screen_hint=signup on the way into the login.
-            return PushedRequestHints.apply(session, keycloak(keycloakParameters, event));
+            return PushedRequestHints.apply(session, keycloak(new MultivaluedHashMap<>(reference.parameters()), event));
         } catch (ErrorPageException rejected) {
             if (Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
                 // Keycloak found no pushed request it honours: unknown, expired, used, or another client's.

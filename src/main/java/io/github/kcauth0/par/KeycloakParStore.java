@@ -2,7 +2,10 @@ package io.github.kcauth0.par;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.jboss.logging.Logger;
@@ -46,6 +49,19 @@ final class KeycloakParStore {
                 store.put(key, lifespanSeconds, withoutCredentials);
             }
         });
+    }
+
+    /**
+     * The entry Keycloak's authorization endpoint would use for this {@code request_uri}, read without consuming it.
+     * Keycloak takes any {@code request_uri} that starts with its prefix, in any case, as a pushed one.
+     */
+    static Optional<Map<String, String>> find(KeycloakSession session, String requestUri) {
+        if (!requestUri.toLowerCase(Locale.ROOT).startsWith(ParEndpoint.REQUEST_URI_PREFIX)) {
+            return Optional.empty();
+        }
+        String id = requestUri.substring(ParEndpoint.REQUEST_URI_PREFIX.length());
+        SingleUseObjectProvider store = session.singleUseObjects();
+        return KEY_PREFIXES.stream().map(prefix -> store.get(prefix + id)).filter(Objects::nonNull).findFirst();
     }
 
     /** Forgets a pushed request that is refused after Keycloak accepted it. */

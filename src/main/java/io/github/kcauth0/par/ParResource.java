@@ -77,6 +77,7 @@ public final class ParResource extends PostOnlyResource {
                     () -> new ClientFirstParEndpoint(session, event, client -> {
                         new Auth0RequestChecks(request).check(client.getClientId());
                         keycloakForm.putAll(Auth0ParameterMapping.forClient(session, client).toKeycloak(request));
+                        PushedRequestBinding.addTo(session, keycloakForm, client.getClientId());
                     }).request(), ParResponse.class);
         } catch (OAuthError rejected) {
             call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);

@@ -50,8 +50,8 @@ public final class KeycloakServer {
         if (running == null) {
             running = start(Path.of(System.getProperty("keycloak.home")), List.of("start-dev", "--import-realm",
                     // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 parameters it does not know unless
-                    // told otherwise, and 5 more count against that limit (the README's ext-* row says which).
-                    "--spi-login-protocol--openid-connect--add-req-params-max-number=15",
+                    // told otherwise, and 6 more count against that limit (the README's ext-* row says which).
+                    "--spi-login-protocol--openid-connect--add-req-params-max-number=16",
                     // the admin console's extension tabs
                     "--features=declarative-ui",
                     // X-Forwarded-For names the source address of a request, as behind a proxy

@@ -1,0 +1,60 @@
+package io.github.kcauth0.par;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.OAuthErrorException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRequestContext;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyEvent;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+/**
+ * {@link PushedRequestBinding} for Keycloak's own endpoints, as a client-policy executor: a request pushed to
+ * Keycloak's PAR endpoint gets the binding (Keycloak stores the very form it hands to client policies), and
+ * Keycloak's authorization endpoint refuses a {@code request_uri} not bound to its realm and client, before it
+ * reads the request, so that a refused attempt does not consume it. Fails closed: a request pushed where no
+ * binding was added (a realm without this executor) is refused too.
+ */
+final class PushedRequestBindingExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    private final KeycloakSession session;
+
+    PushedRequestBindingExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getProviderId() {
+        return PushedRequestBindingExecutorFactory.ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        if (context.getEvent() == ClientPolicyEvent.PUSHED_AUTHORIZATION_REQUEST) {
+            bind(((PushedAuthorizationRequestContext) context).getRequestParameters());
+        } else if (context.getEvent() == ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST) {
+            PreAuthorizationRequestContext authorization = (PreAuthorizationRequestContext) context;
+            check(authorization.getRequestParameters().getFirst(OIDCLoginProtocol.REQUEST_URI_PARAM), authorization.getClientId());
+        }
+    }
+
+    /** Keycloak's PAR endpoint has authenticated the client by now. */
+    private void bind(MultivaluedMap<String, String> pushed) {
+        ClientModel client = session.getContext().getClient();
+        if (client != null) {
+            PushedRequestBinding.addTo(session, pushed, client.getClientId());
+        }
+    }
+
+    private void check(String requestUri, String clientId) throws ClientPolicyException {
+        if (requestUri != null && !PushedRequestBinding.allows(session, requestUri, clientId)) {
+            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST_URI, PushedRequestBinding.REFUSAL);
+        }
+    }
+}
