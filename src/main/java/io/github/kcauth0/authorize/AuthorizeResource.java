@@ -8,9 +8,9 @@ import io.github.kcauth0.pages.ErrorPages;
 import io.github.kcauth0.par.Auth0AuthorizationRequest;
 import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
+import io.github.kcauth0.par.Auth0RequestChecks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.OAuth2Constants;
@@ -46,10 +46,12 @@ public final class AuthorizeResource {
             return ErrorPages.error(session, ErrorPages.DAMAGED_LINK);
         }
         Auth0AuthorizationRequest request;
-        MultivaluedMap<String, String> keycloakParameters;
         try {
             request = Auth0AuthorizationRequest.of(context.getUri().getQueryParameters());
-            keycloakParameters = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
+            // Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's.
+            context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(),
+                    Auth0ParameterMapping.forRealm(session).toKeycloak(request)));
+            checkDirect(request);
         } catch (OAuthError rejected) {
             // The page leaves out what the request sent; the event and the logs keep it.
             event.detail(Details.REASON, rejected.description()).error(rejected.error());
@@ -62,8 +64,6 @@ public final class AuthorizeResource {
         if (IdentityProviderHint.missingFromQuery(request, context.getUri())) {
             return IdentityProviderHint.sendBackWithHint(request, context.getUri());
         }
-        // Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's.
-        context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
         try {
             Response answer = new AuthorizationEndpoint(session, event).buildPost();
             // Keycloak before 26.7 drops a pushed connection and screen_hint=signup on the way into the login.
@@ -74,6 +74,14 @@ public final class AuthorizeResource {
                 return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
             }
             throw rejected;
+        }
+    }
+
+    /** Auth0's rules for a request without a pushed one, when it names a client; else Keycloak answers. */
+    private void checkDirect(Auth0AuthorizationRequest request) {
+        if (!request.has(Auth0Parameters.REQUEST_URI)) {
+            request.get(OAuth2Constants.CLIENT_ID).map(session.getContext().getRealm()::getClientByClientId)
+                    .ifPresent(client -> Auth0RequestChecks.checkDirect(session, client));
         }
     }
 }

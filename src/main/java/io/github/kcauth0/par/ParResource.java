@@ -70,7 +70,7 @@ public final class ParResource extends PostOnlyResource {
             call.client(clientId);
         }
         call.admitPush(rateLimits);
-        new Auth0RequestChecks(request).check(clientId);
+        Auth0RequestChecks.requireClientId(clientId);
 
         MultivaluedMap<String, String> keycloakForm = Auth0ParameterMapping.forRealm(session).toKeycloak(request);
         keycloakForm.putSingle(CLIENT_ID, clientId);
@@ -81,7 +81,14 @@ public final class ParResource extends PostOnlyResource {
             // Keycloak's own PAR endpoint authenticates the client, runs Keycloak's checks and client policies, and
             // stores the request where its authorization endpoint looks for it.
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
-                    () -> new ParEndpoint(session, event).request(), ParResponse.class);
+                    () -> new ParEndpoint(session, event) {
+                        // Auth0's rules, once the client is known: its request object may be encrypted to the realm.
+                        @Override
+                        protected void authorizeClient() {
+                            super.authorizeClient();
+                            Auth0RequestChecks.checkPushed(session, client);
+                        }
+                    }.request(), ParResponse.class);
         } catch (OAuthError rejected) {
             call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
             call.countClient(rateLimits, session.getContext().getClient());
