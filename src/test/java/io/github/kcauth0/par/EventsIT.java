@@ -32,10 +32,11 @@ class EventsIT {
     }
 
     @Test
-    void rejectionBeforeKeycloakIsRecordedAsAnErrorEvent() {
+    void rejectionByTheExtensionIsRecordedAsAnErrorEvent() {
         int before = events("PUSHED_AUTHORIZATION_REQUEST_ERROR", "other-app").size();
         Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_id", "other-app");
+        form.put("client_secret", "other-secret");
         form.put("response_type", "token");
         par.push(form);
 
