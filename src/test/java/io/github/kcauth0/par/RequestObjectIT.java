@@ -70,17 +70,21 @@ class RequestObjectIT {
 
     static Stream<Arguments> encryptedObjectsBreakingARule() {
         return Stream.of(
-                arguments("plain PKCE", (Consumer<Map<String, Object>>) c -> c.put("code_challenge_method", "plain"),
+                breaking("plain PKCE", c -> c.put("code_challenge_method", "plain"),
                         "invalid_request", "Invalid parameter: code_challenge_method: only S256 is allowed"),
-                arguments("a challenge without its method", (Consumer<Map<String, Object>>) c -> c.remove("code_challenge_method"),
+                breaking("a challenge without its method", c -> c.remove("code_challenge_method"),
                         "invalid_request", "Missing parameter: code_challenge_method"),
-                arguments("response_type token", (Consumer<Map<String, Object>>) c -> c.put("response_type", "token"),
+                breaking("response_type token", c -> c.put("response_type", "token"),
                         "unsupported_response_type", "Unsupported response_type: only code is allowed"),
-                arguments("an audience", (Consumer<Map<String, Object>>) c -> c.put("audience", TestRealms.API),
+                breaking("an audience", c -> c.put("audience", TestRealms.API),
                         "invalid_request_object", "Invalid request object: \"audience\" is not supported inside a "
                                 + "request object; send it as a parameter of a request without one"),
-                arguments("another client's client_id", (Consumer<Map<String, Object>>) c -> c.put("client_id", "confidential-app"),
+                breaking("another client's client_id", c -> c.put("client_id", "confidential-app"),
                         "invalid_request_object", "Invalid request object: the request object's client_id must be the client's"));
+    }
+
+    private static Arguments breaking(String rule, Consumer<Map<String, Object>> change, String error, String description) {
+        return arguments(rule, change, error, description);
     }
 
     @ParameterizedTest(name = "{0}")
