@@ -10,6 +10,7 @@ import io.github.kcauth0.pages.ErrorPages;
 import io.github.kcauth0.par.Auth0AuthorizationRequest;
 import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
+import io.github.kcauth0.par.Auth0RequestChecks;
 import io.github.kcauth0.par.PushedRequestBinding;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -112,18 +113,23 @@ public final class AuthorizeResource {
             }
             return keycloak(keycloakParameters, event);
         }
-        MultivaluedMap<String, String> keycloakParameters = Auth0ParameterMapping.forClient(session, client).toKeycloak(request);
+        useForm(Auth0ParameterMapping.forClient(session, client).toKeycloak(request));
+        Auth0RequestChecks.checkDirect(session, client);
         // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
         if (IdentityProviderHint.missingFromQuery(request, session.getContext().getUri())) {
             return IdentityProviderHint.sendBackWithHint(request, session.getContext().getUri());
         }
-        return keycloak(keycloakParameters, event);
+        return new AuthorizationEndpoint(session, event).buildPost();
     }
 
-    /** Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's. */
     private Response keycloak(MultivaluedMap<String, String> keycloakParameters, EventBuilder event) {
+        useForm(keycloakParameters);
+        return new AuthorizationEndpoint(session, event).buildPost();
+    }
+
+    /** Keycloak's endpoint (and the checks of Auth0's rules) read the parameters from the form of a POST. */
+    private void useForm(MultivaluedMap<String, String> keycloakParameters) {
         KeycloakContext context = session.getContext();
         context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
-        return new AuthorizationEndpoint(session, event).buildPost();
     }
 }

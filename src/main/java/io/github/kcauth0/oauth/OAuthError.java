@@ -13,6 +13,7 @@ public final class OAuthError extends RuntimeException {
     public static final String INVALID_SCOPE = "invalid_scope";
     public static final String UNSUPPORTED_RESPONSE_TYPE = "unsupported_response_type";
     public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
+    public static final String INVALID_REQUEST_OBJECT = "invalid_request_object";
     /** Auth0's code for a rate-limited request (429). */
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
 
@@ -70,6 +71,11 @@ public final class OAuthError extends RuntimeException {
 
     public static OAuthError invalidParameter(String name) {
         return invalidRequest("Invalid parameter: " + name);
+    }
+
+    /** A request object (JAR, RFC 9101) this server does not take; the reason quotes nothing the request sent. */
+    public static OAuthError invalidRequestObject(String why) {
+        return new OAuthError(400, INVALID_REQUEST_OBJECT, "Invalid request object: " + why);
     }
 
     public static OAuthError invalidClient() {

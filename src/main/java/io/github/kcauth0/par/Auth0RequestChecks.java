@@ -1,16 +1,16 @@
 package io.github.kcauth0.par;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.oauth.OAuthError;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.keycloak.jose.jws.JWSInput;
-import org.keycloak.jose.jws.JWSInputException;
-import org.keycloak.util.JsonSerialization;
+import org.keycloak.jose.jwe.JWE;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 
 import static org.keycloak.OAuth2Constants.CLIENT_ID;
 import static org.keycloak.OAuth2Constants.CODE;
@@ -20,33 +20,38 @@ import static org.keycloak.OAuth2Constants.PKCE_METHOD_S256;
 import static org.keycloak.OAuth2Constants.RESPONSE_TYPE;
 
 /**
- * What Auth0's API reference demands of an authorization request beyond what Keycloak checks. Keycloak's own
- * checks (client authentication, redirect URI, scopes, PKCE policy, request objects, client policies) follow.
- * With a request object (JAR), its claims are the request, as in RFC 9101; Keycloak verifies its signature.
+ * What Auth0's API reference demands of an authorization request beyond what Keycloak checks, held against the
+ * request Keycloak parses: the Keycloak form and, with a request object (JAR), its claims, each replacing the
+ * parameter of its name as Keycloak's parser does. The checks run once the client is known, so that an encrypted
+ * object can be read with the realm's keys. Keycloak's own checks (signature, redirect URI, scopes, client
+ * policies) follow.
  */
-final class Auth0RequestChecks {
+public final class Auth0RequestChecks {
 
-    /** Auth0 parameters that must be mapped, which a signed request object cannot be. */
+    /** Auth0 parameters that must be mapped, which a request object cannot be. */
     private static final List<String> UNMAPPABLE_IN_REQUEST_OBJECT = List.of(Auth0Parameters.AUDIENCE,
             Auth0Parameters.RESOURCE, Auth0Parameters.ORGANIZATION, Auth0Parameters.CONNECTION,
             Auth0Parameters.SCREEN_HINT, Auth0Parameters.INVITATION);
 
-    private final Auth0AuthorizationRequest request;
-
-    Auth0RequestChecks(Auth0AuthorizationRequest request) {
-        this.request = request;
+    private Auth0RequestChecks() {
     }
 
-    /** @param clientId the client that authenticates the request */
-    void check(String clientId) {
-        if (clientId == null) {
-            throw OAuthError.missingParameter(CLIENT_ID);
-        }
-        Auth0AuthorizationRequest effective = requestObject()
-                .map(claims -> checkRequestObject(claims, clientId))
-                .orElse(request);
-        checkResponseType(effective);
-        checkPkce(effective);
+    /** At /oauth/par, after Keycloak authenticated {@code client}: response_type code, PKCE with S256 only. */
+    static void checkPushed(KeycloakSession session, ClientModel client) {
+        checkPushed(asParsed(session, client));
+    }
+
+    static void checkPushed(Auth0AuthorizationRequest parsed) {
+        checkResponseType(parsed);
+        checkPkce(parsed);
+    }
+
+    /**
+     * At /authorize without a pushed request, for the client it names: PKCE with S256 only. The response type is
+     * Keycloak's to check against what the client may use.
+     */
+    public static void checkDirect(KeycloakSession session, ClientModel client) {
+        checkPkce(asParsed(session, client));
     }
 
     static void checkResponseType(Auth0AuthorizationRequest request) {
@@ -71,40 +76,39 @@ final class Auth0RequestChecks {
         }
     }
 
-    private Auth0AuthorizationRequest checkRequestObject(Map<String, Object> claims, String clientId) {
-        if (!clientId.equals(claims.get(CLIENT_ID))) {
-            throw invalidRequestObject("the request object's client_id must be the client's");
+    /** The form Keycloak's endpoint is about to parse (this extension put it in place), with its request object. */
+    private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client) {
+        return asParsed(session.getContext().getHttpRequest().getDecodedFormParameters(), client.getClientId(),
+                encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
+    }
+
+    static Auth0AuthorizationRequest asParsed(MultivaluedMap<String, String> form, String clientId,
+                                              Function<JWE, byte[]> decryption) {
+        String requestObject = form.getFirst(Auth0Parameters.REQUEST);
+        if (requestObject == null) {
+            return Auth0AuthorizationRequest.of(form);
+        }
+        JsonNode claims = RequestObjectClaims.of(requestObject, decryption);
+        checkRequestObject(claims, clientId);
+        MultivaluedMap<String, String> parsed = new MultivaluedHashMap<>(form);
+        claims.fields().forEachRemaining(claim -> parsed.putSingle(claim.getKey(), asParameter(claim.getValue())));
+        return Auth0AuthorizationRequest.of(parsed);
+    }
+
+    private static void checkRequestObject(JsonNode claims, String clientId) {
+        if (!clientId.equals(claims.path(CLIENT_ID).asText(null))) {
+            throw OAuthError.invalidRequestObject("the request object's client_id must be the client's");
         }
         for (String name : UNMAPPABLE_IN_REQUEST_OBJECT) {
-            if (claims.containsKey(name)) {
-                throw invalidRequestObject("\"" + name + "\" is not supported inside a request object; "
+            if (claims.has(name)) {
+                throw OAuthError.invalidRequestObject("\"" + name + "\" is not supported inside a request object; "
                         + "send it as a parameter of a request without one");
             }
         }
-        MultivaluedMap<String, String> parameters = new MultivaluedHashMap<>();
-        claims.forEach((name, value) -> {
-            if (value instanceof String text) {
-                parameters.putSingle(name, text);
-            }
-        });
-        return Auth0AuthorizationRequest.of(parameters);
     }
 
-    /** The claims of a signed request object, read to check them; Keycloak verifies the signature. */
-    @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> requestObject() {
-        Optional<String> jar = request.get(Auth0Parameters.REQUEST);
-        if (jar.isEmpty() || jar.get().split("\\.", -1).length != 3) {
-            return Optional.empty(); // none, or encrypted: Keycloak decrypts and checks it
-        }
-        try {
-            return Optional.of(JsonSerialization.readValue(new JWSInput(jar.get()).getContent(), Map.class));
-        } catch (JWSInputException | java.io.IOException | RuntimeException e) {
-            throw invalidRequestObject("the request object is not a signed JWT");
-        }
-    }
-
-    private static OAuthError invalidRequestObject(String why) {
-        return new OAuthError(400, "invalid_request_object", "Invalid request object: " + why);
+    /** As Keycloak reads a claim as a parameter: a value as its text, an object or array as its JSON. */
+    private static String asParameter(JsonNode claim) {
+        return claim.isValueNode() ? claim.asText() : claim.toString();
     }
 }

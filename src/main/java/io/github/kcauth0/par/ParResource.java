@@ -75,8 +75,9 @@ public final class ParResource extends PostOnlyResource {
             // checks and client policies, and stores it where its authorization endpoint looks for it.
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
                     () -> new ClientFirstParEndpoint(session, event, client -> {
-                        new Auth0RequestChecks(request).check(client.getClientId());
                         keycloakForm.putAll(Auth0ParameterMapping.forClient(session, client).toKeycloak(request));
+                        // Auth0's rules, on the form Keycloak reads: a request object may be encrypted to the realm.
+                        Auth0RequestChecks.checkPushed(session, client);
                         PushedRequestBinding.addTo(session, keycloakForm, client.getClientId());
                     }).request(), ParResponse.class);
         } catch (OAuthError rejected) {

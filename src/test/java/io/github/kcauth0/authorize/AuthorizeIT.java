@@ -52,6 +52,34 @@ class AuthorizeIT {
     }
 
     @Test
+    void plainPkceWithoutParIsAnErrorPageNotTheLoginForm() {
+        Map<String, String> query = plainRequest("code_challenge_method", "plain");
+        query.put("code_challenge", TestRealms.CODE_VERIFIER);
+
+        assertClearPage(new Browser(server).open(domain.authorizeUrl(query)),
+                "Invalid parameter: code_challenge_method: only S256 is allowed");
+    }
+
+    @Test
+    void pkceMethodOrChallengeAloneWithoutParIsAnErrorPage() {
+        Map<String, String> methodAlone = plainRequest("code_challenge_method", "S256");
+        methodAlone.remove("code_challenge");
+        Map<String, String> challengeAlone = plainRequest("code_challenge", TestRealms.CODE_CHALLENGE);
+        challengeAlone.remove("code_challenge_method");
+
+        assertClearPage(new Browser(server).open(domain.authorizeUrl(methodAlone)), "Missing parameter: code_challenge");
+        assertClearPage(new Browser(server).open(domain.authorizeUrl(challengeAlone)), "Missing parameter: code_challenge_method");
+    }
+
+    @Test
+    void s256PkceWithoutParShowsTheLoginForm() {
+        HttpResponse<String> page = new Browser(server).open(domain.authorizeUrl(plainRequest("state", "s256")));
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(Browser.isLoginPage(page), page.body());
+    }
+
+    @Test
     void requestUriUsedForACompletedLoginShowsAClearPage() {
         String requestUri = domain.requestUri(Auth0Domain.validRequest());
         new Browser(server).login(domain.authorizeUrl("confidential-app", requestUri), "alice", "alice-password");

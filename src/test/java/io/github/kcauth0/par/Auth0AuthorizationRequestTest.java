@@ -77,44 +77,65 @@ class Auth0AuthorizationRequestTest {
         assertEquals("unsupported_response_type", assertThrows(OAuthError.class,
                 () -> check(Map.of("response_type", "code id_token"))).error());
         assertEquals("Missing parameter: response_type", assertThrows(OAuthError.class,
-                () -> new Auth0RequestChecks(single(Map.of())).check("app")).description());
+                () -> Auth0RequestChecks.checkPushed(single(Map.of()))).description());
     }
 
     @Test
-    void requestObjectClaimsAreTheRequest() {
-        String jar = unsignedJwt("{\"client_id\":\"app\",\"response_type\":\"code\",\"code_challenge\":\"c\",\"code_challenge_method\":\"S256\"}");
+    void requestObjectClaimsReplaceTheParametersOfTheirName() {
+        String jar = signedLookingJwt("{\"client_id\":\"app\",\"response_type\":\"token\"}");
 
-        new Auth0RequestChecks(single(Map.of("request", jar))).check("app");
-        assertEquals("unsupported_response_type", assertThrows(OAuthError.class, () -> new Auth0RequestChecks(
-                single(Map.of("request", unsignedJwt("{\"client_id\":\"app\",\"response_type\":\"token\"}")))).check("app")).error());
+        assertEquals("unsupported_response_type", assertThrows(OAuthError.class,
+                () -> check(Map.of("response_type", "code", "request", jar))).error());
+        assertEquals("invalid_request", assertThrows(OAuthError.class, () -> check(Map.of("request",
+                signedLookingJwt("{\"client_id\":\"app\",\"response_type\":\"code\"}"),
+                "code_challenge", "c", "code_challenge_method", "plain"))).error(), "a parameter the object leaves alone counts");
+        check(Map.of("request", signedLookingJwt("{\"client_id\":\"app\",\"response_type\":\"code\","
+                + "\"code_challenge\":\"c\",\"code_challenge_method\":\"S256\"}")));
     }
 
     @Test
     void requestObjectMustNameTheClient() {
-        String jar = unsignedJwt("{\"client_id\":\"other\",\"response_type\":\"code\"}");
+        String jar = signedLookingJwt("{\"client_id\":\"other\",\"response_type\":\"code\"}");
 
-        OAuthError error = assertThrows(OAuthError.class, () -> new Auth0RequestChecks(single(Map.of("request", jar))).check("app"));
-
-        assertEquals("invalid_request_object", error.error());
+        assertEquals("invalid_request_object", assertThrows(OAuthError.class, () -> check(Map.of("request", jar))).error());
     }
 
     @Test
     void requestObjectCannotCarryParametersThatNeedMapping() {
-        String jar = unsignedJwt("{\"client_id\":\"app\",\"response_type\":\"code\",\"audience\":\"https://api\"}");
+        String jar = signedLookingJwt("{\"client_id\":\"app\",\"response_type\":\"code\",\"audience\":\"https://api\"}");
 
-        assertEquals("invalid_request_object", assertThrows(OAuthError.class,
-                () -> new Auth0RequestChecks(single(Map.of("request", jar))).check("app")).error());
+        assertEquals("invalid_request_object", assertThrows(OAuthError.class, () -> check(Map.of("request", jar))).error());
     }
 
+    @Test
+    void unsignedRequestObjectIsRefused() {
+        String unsigned = jwt("{\"alg\":\"none\"}", "{\"client_id\":\"app\",\"response_type\":\"code\"}", "");
+
+        OAuthError error = assertThrows(OAuthError.class, () -> check(Map.of("request", unsigned)));
+
+        assertEquals("invalid_request_object", error.error());
+        assertEquals("Invalid request object: the request object must be signed", error.description());
+    }
+
+    /** The checks of a push; nothing here is encrypted, and Keycloak verifies signatures afterwards. */
     private static void check(Map<String, String> parameters) {
         Map<String, String> withResponseType = new HashMap<>(parameters);
         withResponseType.putIfAbsent("response_type", "code");
-        new Auth0RequestChecks(single(withResponseType)).check("app");
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        withResponseType.forEach(form::putSingle);
+        Auth0RequestChecks.checkPushed(Auth0RequestChecks.asParsed(form, "app", encrypted -> {
+            throw new AssertionError("not encrypted");
+        }));
     }
 
-    private static String unsignedJwt(String claims) {
+    /** Signed as far as its header says; the signature is not checked here. */
+    private static String signedLookingJwt(String claims) {
+        return jwt("{\"alg\":\"RS256\"}", claims, "c2ln");
+    }
+
+    private static String jwt(String header, String claims, String signature) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString("{\"alg\":\"RS256\"}".getBytes()) + "." + base64.encodeToString(claims.getBytes()) + ".c2ln";
+        return base64.encodeToString(header.getBytes()) + "." + base64.encodeToString(claims.getBytes()) + "." + signature;
     }
 
     private static Auth0AuthorizationRequest single(Map<String, String> parameters) {

@@ -32,7 +32,7 @@ class EventsIT {
     }
 
     @Test
-    void rejectionOfTheExtensionIsRecordedAsAnErrorEvent() {
+    void rejectionByTheExtensionIsRecordedAsAnErrorEvent() {
         int before = events("PUSHED_AUTHORIZATION_REQUEST_ERROR", "other-app").size();
         Map<String, String> form = Auth0Domain.validRequest();
         form.put("client_id", "other-app");

@@ -10,7 +10,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads an RSA key by its {@code kid} from a JWKS URL, as an application's JWKS client does. */
+/** Reads an RSA key from a JWKS URL, as an application's JWKS client does. */
 public final class Jwks {
 
     private Jwks() {
@@ -32,6 +32,16 @@ public final class Jwks {
             }
         }
         throw new AssertionError("No RSA key " + keyId + " in " + jwksUrl + ": " + response.body());
+    }
+
+    /** The {@code kid} of the first RSA-OAEP encryption key a server publishes, to encrypt to it. */
+    public static String encryptionKeyId(String jwksUrl) {
+        for (JsonNode key : Http.json(Http.get(jwksUrl)).path("keys")) {
+            if ("enc".equals(key.path("use").asText()) && "RSA-OAEP".equals(key.path("alg").asText())) {
+                return key.get("kid").asText();
+            }
+        }
+        throw new AssertionError("No RSA-OAEP encryption key at " + jwksUrl);
     }
 
     private static BigInteger unsigned(JsonNode base64Url) {
