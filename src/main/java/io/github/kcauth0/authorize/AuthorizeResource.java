@@ -43,7 +43,7 @@ public final class AuthorizeResource {
     private static final List<String> PUSHED_REQUEST_REFERENCE = List.of(OAuth2Constants.CLIENT_ID, Auth0Parameters.REQUEST_URI);
     /** What Keycloak needs to tell a user that the client or its redirect URI is not one it accepts. */
     private static final List<String> CLIENT_AND_REDIRECT = List.of(OAuth2Constants.CLIENT_ID, OAuth2Constants.REDIRECT_URI,
-            OAuth2Constants.RESPONSE_TYPE);
+            OAuth2Constants.RESPONSE_TYPE, Auth0Parameters.REQUEST);
 
     private final KeycloakSession session;
 
@@ -100,26 +100,33 @@ public final class AuthorizeResource {
     }
 
     /**
-     * A request without a push. The realm's organizations and APIs are looked up for a client and redirect URI that
-     * Keycloak would accept; any other request goes to Keycloak as it is, for Keycloak's own page about them.
+     * A request without a push. Auth0's rules come first; the realm's organizations and APIs are then looked up for a
+     * client and redirect URI that Keycloak accepts. Any other request goes to Keycloak without them, for Keycloak's
+     * own page about its client or redirect URI.
      */
     private Response direct(Auth0AuthorizationRequest request, EventBuilder event) {
         ClientModel client = request.get(OAuth2Constants.CLIENT_ID).map(session.getContext().getRealm()::getClientByClientId).orElse(null);
-        if (client == null || !client.isEnabled()
-                || RedirectUtils.verifyRedirectUri(session, request.get(OAuth2Constants.REDIRECT_URI).orElse(null), client) == null) {
-            MultivaluedMap<String, String> keycloakParameters = new MultivaluedHashMap<>();
-            for (String name : CLIENT_AND_REDIRECT) {
-                request.get(name).ifPresent(value -> keycloakParameters.putSingle(name, value));
+        if (client != null && client.isEnabled()) {
+            useForm(new MultivaluedHashMap<>(request.parameters()));
+            Auth0AuthorizationRequest parsed = Auth0RequestChecks.checkDirect(session, client);
+            if (RedirectUtils.verifyRedirectUri(session, parsed.get(OAuth2Constants.REDIRECT_URI).orElse(null), client) != null) {
+                return mapped(request, client, event);
             }
-            return keycloak(keycloakParameters, event);
         }
-        useForm(Auth0ParameterMapping.forClient(session, client).toKeycloak(request));
-        Auth0RequestChecks.checkDirect(session, client);
+        MultivaluedMap<String, String> keycloakParameters = new MultivaluedHashMap<>();
+        for (String name : CLIENT_AND_REDIRECT) {
+            request.get(name).ifPresent(value -> keycloakParameters.putSingle(name, value));
+        }
+        return keycloak(keycloakParameters, event);
+    }
+
+    private Response mapped(Auth0AuthorizationRequest request, ClientModel client, EventBuilder event) {
+        MultivaluedMap<String, String> keycloakParameters = Auth0ParameterMapping.forClient(session, client).toKeycloak(request);
         // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
         if (IdentityProviderHint.missingFromQuery(request, session.getContext().getUri())) {
             return IdentityProviderHint.sendBackWithHint(request, session.getContext().getUri());
         }
-        return new AuthorizationEndpoint(session, event).buildPost();
+        return keycloak(keycloakParameters, event);
     }
 
     private Response keycloak(MultivaluedMap<String, String> keycloakParameters, EventBuilder event) {
@@ -127,7 +134,7 @@ public final class AuthorizeResource {
         return new AuthorizationEndpoint(session, event).buildPost();
     }
 
-    /** Keycloak's endpoint (and the checks of Auth0's rules) read the parameters from the form of a POST. */
+    /** Keycloak's endpoint and the checks of Auth0's rules read the parameters from the form of a POST. */
     private void useForm(MultivaluedMap<String, String> keycloakParameters) {
         KeycloakContext context = session.getContext();
         context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));

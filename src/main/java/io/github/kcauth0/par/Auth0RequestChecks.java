@@ -49,9 +49,13 @@ public final class Auth0RequestChecks {
     /**
      * At /authorize without a pushed request, for the client it names: PKCE with S256 only. The response type is
      * Keycloak's to check against what the client may use.
+     *
+     * @return the request Keycloak will parse: the form's parameters, with those of its request object in their place
      */
-    public static void checkDirect(KeycloakSession session, ClientModel client) {
-        checkPkce(asParsed(session, client));
+    public static Auth0AuthorizationRequest checkDirect(KeycloakSession session, ClientModel client) {
+        Auth0AuthorizationRequest parsed = asParsed(session, client);
+        checkPkce(parsed);
+        return parsed;
     }
 
     static void checkResponseType(Auth0AuthorizationRequest request) {
