@@ -120,10 +120,10 @@ public final class EndpointCall {
         return withRateLimitHeaders(Response.fromResponse(answer)).build();
     }
 
-    /** The rejection log's line, also for /authorize, whose rejections are pages. */
+    /** The rejection log's line, also for /authorize, whose rejections are pages; the client is as the request named it. */
     public static void logRejected(String endpoint, RealmModel realm, String clientId, OAuthError error) {
         REJECTIONS.debugf("%s rejected: realm=%s client=%s status=%d error=%s",
-                endpoint, realm.getName(), clientId, error.status(), error.error());
+                endpoint, realm.getName(), LogText.escaped(clientId), error.status(), error.error());
     }
 
     /** In lower case, as Auth0 sends them: Auth0's SDKs look them up by these exact names. */
