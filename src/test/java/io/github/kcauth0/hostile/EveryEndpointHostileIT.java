@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.kcauth0.support.TestRealms.CALLBACK;
 import static io.github.kcauth0.support.TestRealms.CODE_CHALLENGE;
@@ -60,6 +61,16 @@ class EveryEndpointHostileIT {
     void logoutAnswersWithAPageOrARegisteredRedirectNeverA5xx(RawGet request) {
         assertBrowserAnswer(request, DOMAIN + (request.query().hashCode() % 2 == 0 ? "/v2/logout" : "/oidc/logout"),
                 DOMAIN + "/protocol/openid-connect/logout");
+    }
+
+    /** A NUL reaches no lookup (PostgreSQL refuses it in text): the page says the link is damaged. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/authorize", "/v2/logout", "/oidc/logout"})
+    void nulInTheQueryOfABrowserEndpointShowsTheDamagedLinkPage(String path) {
+        RawGet.Response response = new RawGet("client_id=confidential-app%00&state=s", Map.of()).sendTo(DOMAIN + path);
+
+        assertEquals(400, response.status(), response.body());
+        assertTrue(response.body().contains("This sign-in link is damaged"), response.body());
     }
 
     @ParameterizedTest(name = "{0}")
