@@ -21,8 +21,8 @@ import org.keycloak.util.JsonSerialization;
  * Reads a request body strictly: an {@code application/x-www-form-urlencoded} form in UTF-8 with no malformed
  * percent-encoding (or, where allowed, a JSON object), at most {@link #MAX_BYTES}, and no control character in
  * any value. Keycloak's own form decoding answers 500 to {@code %ZZ}; here every flaw is a 400 (or 413) that the
- * client can act on. The Content-Type
- * rules are checked by {@link ContentTypeGuard} before the body is read, so the readers below do not repeat them.
+ * client can act on. The Content-Type rules are checked by {@link ContentTypeGuard} before the body is read, so
+ * the readers below do not repeat them.
  */
 public final class RequestBody {
 
@@ -92,11 +92,15 @@ public final class RequestBody {
      */
     private static MultivaluedMap<String, String> withoutControlCharacters(MultivaluedMap<String, String> parameters) {
         parameters.forEach((name, values) -> {
-            if (values.stream().anyMatch(value -> value.chars().anyMatch(c -> c < 0x20))) {
+            if (values.stream().anyMatch(RequestBody::hasControlCharacter)) {
                 throw OAuthError.controlCharacter(name);
             }
         });
         return parameters;
+    }
+
+    static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(c -> c < 0x20);
     }
 
     static MultivaluedMap<String, String> parse(byte[] body) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -231,6 +232,21 @@ class HostileInputIT {
                 "Control character in parameter: client_id");
         assertRejected(domain.tokenUrl(), form("application/json", Http.JSON.valueToTree(parameters).toString()), 400,
                 "Control character in parameter: client_id");
+    }
+
+    @Test
+    void nulInTheClientIdOfHttpBasicIsInvalidClient() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("confidential-app%00x:confidential-secret".getBytes());
+        Map<String, String> push = Auth0Domain.validRequest();
+        push.remove("client_id");
+        push.remove("client_secret");
+
+        for (HttpResponse<String> response : List.of(Http.postForm(domain.url(), push, "Authorization", basic),
+                Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code", "code", "x"), "Authorization", basic))) {
+            assertEquals(401, response.statusCode(), response.body());
+            assertEquals("invalid_client", Http.json(response).get("error").asText());
+            assertEquals("Client authentication failed", Http.json(response).get("error_description").asText());
+        }
     }
 
     @ParameterizedTest
