@@ -120,7 +120,7 @@ public final class EndpointCall {
         return withRateLimitHeaders(Response.fromResponse(answer)).build();
     }
 
-    /** The rejection log's line, also for /authorize, whose rejections are pages; the client is as the request named it. */
+    /** The rejection log's line, also for /authorize, whose rejections are pages. */
     public static void logRejected(String endpoint, RealmModel realm, String clientId, OAuthError error) {
         REJECTIONS.debugf("%s rejected: realm=%s client=%s status=%d error=%s",
                 endpoint, realm.getName(), LogText.escaped(clientId), error.status(), error.error());
