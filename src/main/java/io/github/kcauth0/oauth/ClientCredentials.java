@@ -90,7 +90,8 @@ public final class ClientCredentials {
         } catch (IllegalArgumentException malformedPercentEncoding) {
             idAndSecret = null;
         }
-        if (idAndSecret == null || idAndSecret[0].isEmpty()) {
+        // A control character reaches no client lookup, as in a body (RequestBody).
+        if (idAndSecret == null || idAndSecret[0].isEmpty() || RequestBody.hasControlCharacter(idAndSecret[0])) {
             throw OAuthError.invalidClient();
         }
         return idAndSecret[0];

@@ -6,9 +6,10 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
  * Auth0's form of the errors Keycloak's own endpoints answer. Keycloak has already recorded them as events.
- * Auth0 answers 401 {@code invalid_client} whenever client authentication fails, where Keycloak's endpoints say
- * 401 {@code invalid_request} (PAR) or {@code unauthorized_client} (a missing secret); every other OAuth error
- * is a 400 (RFC 6749 §5.2), also Keycloak's 401 {@code unauthorized_client} for an authenticated client.
+ * Auth0 answers 401 {@code invalid_client} whenever client authentication fails, whichever authenticator failed,
+ * where Keycloak's endpoints say 401 {@code invalid_request} (PAR), 401 {@code unauthorized_client} (a wrong or
+ * missing secret) or 400 {@code unauthorized_client} (client_secret_jwt); every other OAuth error is a 400
+ * (RFC 6749 §5.2), also Keycloak's 401 {@code unauthorized_client} for an authenticated client.
  */
 public final class KeycloakErrors {
 
@@ -26,16 +27,28 @@ public final class KeycloakErrors {
         String description = body != null && body.getErrorDescription() != null
                 ? body.getErrorDescription() : defaultDescription(status);
 
-        if (status == 401 || OAuthError.INVALID_CLIENT.equals(error)) {
-            return clientAuthenticated && !OAuthError.INVALID_CLIENT.equals(error)
-                    ? OAuthError.recordedByKeycloak(400, error, description)
-                    : OAuthError.recordedByKeycloak(401, OAuthError.INVALID_CLIENT, "Client authentication failed");
+        if (clientAuthenticationFailed(status, error, clientAuthenticated)) {
+            return OAuthError.recordedByKeycloak(401, OAuthError.INVALID_CLIENT, "Client authentication failed");
+        }
+        if (status == 401) {
+            // an authenticated client's unauthorized_client: not an authentication failure, so a 400 (RFC 6749 §5.2)
+            return OAuthError.recordedByKeycloak(400, error, description);
         }
         // Keycloak's PAR endpoint reports its scope check as invalid_request; the check's own code is invalid_scope.
         if (OAuthError.INVALID_REQUEST.equals(error) && description.startsWith(INVALID_SCOPES_PREFIX)) {
             return OAuthError.recordedByKeycloak(status, OAuthError.INVALID_SCOPE, description);
         }
         return OAuthError.recordedByKeycloak(status, error, description);
+    }
+
+    /**
+     * Keycloak sets the context's client only once it authenticated it ({@code AuthorizeClientUtil}); before that,
+     * an {@code unauthorized_client} or a 401 comes from an authenticator (client_secret_jwt says 400
+     * {@code unauthorized_client}).
+     */
+    private static boolean clientAuthenticationFailed(int status, String error, boolean clientAuthenticated) {
+        return OAuthError.INVALID_CLIENT.equals(error)
+                || !clientAuthenticated && (status == 401 || OAuthError.UNAUTHORIZED_CLIENT.equals(error));
     }
 
     private static String defaultError(int status) {

@@ -65,8 +65,17 @@ public final class OAuthError extends RuntimeException {
      * never an {@code ext-*} or other name the request made up.
      */
     public static OAuthError repeatedParameter(String name) {
-        String description = "Repeated parameter: " + name;
-        return invalidRequest(description, name.matches("[a-z_]+") ? description : "Repeated parameter");
+        return namingParameter("Repeated parameter", name);
+    }
+
+    /** A value with a control character: named as {@link #repeatedParameter}, the value never quoted. */
+    public static OAuthError controlCharacter(String name) {
+        return namingParameter("Control character in parameter", name);
+    }
+
+    private static OAuthError namingParameter(String description, String name) {
+        String named = description + ": " + name;
+        return invalidRequest(named, name.matches("[a-z_]+") ? named : description);
     }
 
     public static OAuthError invalidParameter(String name) {

@@ -19,9 +19,10 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * Reads a request body strictly: an {@code application/x-www-form-urlencoded} form in UTF-8 with no malformed
- * percent-encoding (or, where allowed, a JSON object), at most {@link #MAX_BYTES}. Keycloak's own form decoding
- * answers 500 to {@code %ZZ}; here every flaw is a 400 (or 413) that the client can act on. The Content-Type
- * rules are checked by {@link ContentTypeGuard} before the body is read, so the readers below do not repeat them.
+ * percent-encoding (or, where allowed, a JSON object), at most {@link #MAX_BYTES}, and no control character in
+ * any value. Keycloak's own form decoding answers 500 to {@code %ZZ}; here every flaw is a 400 (or 413) that the
+ * client can act on. The Content-Type rules are checked by {@link ContentTypeGuard} before the body is read, so
+ * the readers below do not repeat them.
  */
 public final class RequestBody {
 
@@ -36,7 +37,7 @@ public final class RequestBody {
 
     /** A form body, as RFC 9126 requires of a pushed authorization request ({@link #requireForm} passed). */
     public static MultivaluedMap<String, String> form(byte[] body) {
-        return parse(withinLimit(body));
+        return withoutControlCharacters(parse(withinLimit(body)));
     }
 
     /**
@@ -44,7 +45,9 @@ public final class RequestBody {
      * ({@link #requireFormOrJson} passed).
      */
     public static MultivaluedMap<String, String> formOrJson(String contentType, byte[] body) {
-        return isJson(contentType(contentType)) ? parseJsonObject(withinLimit(body)) : parse(withinLimit(body));
+        MultivaluedMap<String, String> parameters = isJson(contentType(contentType))
+                ? parseJsonObject(withinLimit(body)) : parse(withinLimit(body));
+        return withoutControlCharacters(parameters);
     }
 
     /** Rejects a Content-Type other than a UTF-8 form; it can be checked before the body is read. */
@@ -81,6 +84,23 @@ public final class RequestBody {
         } catch (OAuthError unreadable) {
             return false;
         }
+    }
+
+    /**
+     * Rejects a value holding a C0 control character (U+0000 to U+001F) before anything is looked up with it:
+     * PostgreSQL refuses NUL in text (Keycloak answers 500), and a CR or LF could forge a log line.
+     */
+    private static MultivaluedMap<String, String> withoutControlCharacters(MultivaluedMap<String, String> parameters) {
+        parameters.forEach((name, values) -> {
+            if (values.stream().anyMatch(RequestBody::hasControlCharacter)) {
+                throw OAuthError.controlCharacter(name);
+            }
+        });
+        return parameters;
+    }
+
+    static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(c -> c < 0x20);
     }
 
     static MultivaluedMap<String, String> parse(byte[] body) {

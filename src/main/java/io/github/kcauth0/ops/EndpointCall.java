@@ -126,7 +126,7 @@ public final class EndpointCall {
     /** The rejection log's line, also for /authorize, whose rejections are pages. */
     public static void logRejected(String endpoint, RealmModel realm, String clientId, OAuthError error) {
         REJECTIONS.debugf("%s rejected: realm=%s client=%s status=%d error=%s",
-                endpoint, realm.getName(), clientId, error.status(), error.error());
+                endpoint, realm.getName(), LogText.escaped(clientId), error.status(), error.error());
     }
 
     /**

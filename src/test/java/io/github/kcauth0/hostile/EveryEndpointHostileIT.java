@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.github.kcauth0.support.TestRealms.CALLBACK;
@@ -60,6 +61,20 @@ class EveryEndpointHostileIT {
     void logoutAnswersWithAPageOrARegisteredRedirectNeverA5xx(RawGet request) {
         assertBrowserAnswer(request, DOMAIN + (request.query().hashCode() % 2 == 0 ? "/v2/logout" : "/oidc/logout"),
                 DOMAIN + "/protocol/openid-connect/logout");
+    }
+
+    /**
+     * A NUL reaches no lookup (PostgreSQL refuses it in text): /authorize says the link is damaged, logout shows
+     * Keycloak's "Invalid Request" page.
+     */
+    @ParameterizedTest
+    @CsvSource({"/authorize, This sign-in link is damaged", "/v2/logout, Invalid Request", "/oidc/logout, Invalid Request"})
+    void nulInTheQueryOfABrowserEndpointShowsAnErrorPage(String path, String message) {
+        RawGet.Response response = new RawGet("client_id=confidential-app%00&state=s", Map.of()).sendTo(DOMAIN + path);
+
+        assertEquals(400, response.status(), response.body());
+        assertTrue(response.header("Content-Type").startsWith("text/html"), response.headers().toString());
+        assertTrue(response.body().contains(message), response.body());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -207,6 +209,56 @@ class HostileInputIT {
         JsonNode events = admin.get("/" + TestRealms.PAR_IT + "/events?type=PUSHED_AUTHORIZATION_REQUEST_ERROR&max=5");
         assertEquals("Content-Type must be application/x-www-form-urlencoded",
                 events.get(0).get("details").get("reason").asText(), events.toString());
+    }
+
+    // A control character is rejected before anything is looked up with it. NUL is what PostgreSQL refuses in text
+    // (Keycloak answered a 500 where it reached a query); ./test-cluster.sh runs this class on PostgreSQL.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"client_id", "organization"})
+    void nulInAParameterAtParIsRejectedNamingItWithoutItsValue(String name) {
+        Map<String, String> form = Auth0Domain.validRequest();
+        form.put(name, (name.equals("client_id") ? "confidential-app" : TestRealms.ORGANIZATION_ALIAS) + "\u0000x");
+
+        assertRejected(domain.url(), form(HostileInputs.FORM, Http.encode(form)), 400, "Control character in parameter: " + name);
+    }
+
+    @Test
+    void nulInClientIdAtTokenIsRejectedInAFormAndInJson() {
+        Map<String, String> parameters = Http.form("grant_type", "authorization_code", "client_id", "confidential-app\u0000x",
+                "client_secret", "confidential-secret", "code", "x", "redirect_uri", TestRealms.CALLBACK);
+
+        assertRejected(domain.tokenUrl(), form(HostileInputs.FORM, Http.encode(parameters)), 400,
+                "Control character in parameter: client_id");
+        assertRejected(domain.tokenUrl(), form("application/json", Http.JSON.valueToTree(parameters).toString()), 400,
+                "Control character in parameter: client_id");
+    }
+
+    @Test
+    void nulInTheClientIdOfHttpBasicIsInvalidClient() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("confidential-app%00x:confidential-secret".getBytes());
+        Map<String, String> push = Auth0Domain.validRequest();
+        push.remove("client_id");
+        push.remove("client_secret");
+
+        for (HttpResponse<String> response : List.of(Http.postForm(domain.url(), push, "Authorization", basic),
+                Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code", "code", "x"), "Authorization", basic))) {
+            assertEquals(401, response.statusCode(), response.body());
+            assertEquals("invalid_client", Http.json(response).get("error").asText());
+            assertEquals("Client authentication failed", Http.json(response).get("error_description").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\t", "\r", "\n", "\r\nINFO forged line", "\u001f"})
+    void controlCharacterInAnyValueIsRejectedAtParAndToken(String control) {
+        Map<String, String> push = Auth0Domain.validRequest();
+        push.put("state", "state" + control);
+        Map<String, String> token = Http.form("grant_type", "authorization_code", "client_id", "confidential-app",
+                "client_secret", "confidential-secret", "code", "x" + control);
+
+        assertRejected(domain.url(), form(HostileInputs.FORM, Http.encode(push)), 400, "Control character in parameter: state");
+        assertRejected(domain.tokenUrl(), form(HostileInputs.FORM, Http.encode(token)), 400, "Control character in parameter: code");
     }
 
     /** Without this, every "nothing was stored" above could pass because the count never moves. */

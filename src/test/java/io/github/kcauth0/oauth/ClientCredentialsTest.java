@@ -50,6 +50,13 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void controlCharacterInTheBasicClientIdIsInvalidClient() {
+        for (String id : new String[] {"app%00", "app%0D%0Aforged", "app\t"}) {
+            assertEquals(401, assertThrows(OAuthError.class, () -> ClientCredentials.of(basic(id, "s"), Map.of())).status());
+        }
+    }
+
+    @Test
     void assertionNeedsTheJwtBearerType() {
         assertEquals("Missing parameter: client_assertion_type", assertThrows(OAuthError.class,
                 () -> ClientCredentials.of(null, Map.of("client_assertion", "a"))).description());

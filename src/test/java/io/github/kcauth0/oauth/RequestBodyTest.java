@@ -55,6 +55,23 @@ class RequestBodyTest {
         assertEquals("The form is not valid UTF-8", assertThrows(OAuthError.class, () -> parse(body)).description());
     }
 
+    /** The JSON body's members are checked alike (HostileInputIT: its Content-Type is read by the JAX-RS runtime). */
+    @ParameterizedTest
+    @ValueSource(strings = {"%00", "%09", "%0A", "%0D", "%1F", "a%0D%0Ab"})
+    void rejectsAControlCharacterInAValueNamingTheParameterButNotTheValue(String value) {
+        byte[] form = ("state=ok&client_id=" + value).getBytes(StandardCharsets.US_ASCII);
+
+        OAuthError error = assertThrows(OAuthError.class, () -> RequestBody.form(form));
+
+        assertEquals(400, error.status());
+        assertEquals("Control character in parameter: client_id", error.description());
+    }
+
+    @Test
+    void keepsAValueWithSpacesAndUnicode() {
+        assertEquals("a b\u00A0c\u2028", RequestBody.form("state=a+b%C2%A0c%E2%80%A8".getBytes(StandardCharsets.US_ASCII)).getFirst("state"));
+    }
+
     /** Keycloak's own form reading, before the endpoint, fails with a 500 on these; no media type is read here. */
     @ParameterizedTest
     @ValueSource(strings = {"application/x-www-form-urlencoded; charset=", "application/x-www-form-urlencoded;charset=",

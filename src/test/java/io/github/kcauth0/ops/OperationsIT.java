@@ -1,7 +1,9 @@
 package io.github.kcauth0.ops;
 
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,27 @@ class OperationsIT {
         String log = server.log();
         assertTrue(log.contains("par rejected: realm=par-it client=other-app status=401 error=invalid_client"), "rejection logged");
         assertFalse(log.contains("s3cret-that-must-not-be-logged"), "the secret is not logged");
+    }
+
+    @Test
+    void clientIdWithALineBreakIsLoggedEscapedWithoutAForgedLine() {
+        String forged = "forged-" + UUID.randomUUID() + " ERROR [io.github.kcauth0] client accepted";
+        String clientId = "confidential-app\r\n" + forged;
+        Map<String, String> push = Auth0Domain.validRequest();
+        push.put("client_id", clientId);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((Http.urlEncode(clientId) + ":secret").getBytes());
+
+        // in a body or HTTP Basic: rejected as it is read, before the client is known
+        assertEquals(400, domain.push(push).statusCode());
+        assertEquals(401, Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code", "code", "x"),
+                "Authorization", basic).statusCode());
+        // in the query of /authorize (which takes CR and LF), whose rejection (a repeated state) is a page
+        assertEquals(400, Http.get(domain.authorizeUrlWithQuery("client_id=" + Http.urlEncode(clientId) + "&state=a&state=b")).statusCode());
+
+        String log = server.log();
+        assertTrue(log.contains("authorize rejected: realm=par-it client=confidential-app\\r\\n" + forged + " status=400 error=invalid_request"),
+                "escaped in the log line");
+        assertTrue(log.lines().noneMatch(line -> line.startsWith(forged)), "no line of the request's own");
     }
 
     /** A sample's value in the Prometheus text of /metrics, 0 when the meter has no such sample yet. */

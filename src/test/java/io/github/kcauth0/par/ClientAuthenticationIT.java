@@ -77,6 +77,14 @@ class ClientAuthenticationIT {
     }
 
     @Test
+    void clientSecretJwtSignedWithAnotherSecretIsRejected() {
+        String assertion = ClientKeys.secretAssertion("secret-jwt-app", server.domain(TestRealms.PAR_IT) + "/",
+                "not-the-secret-of-secret-jwt-app-but-long-enough-for-hs256");
+
+        assertInvalidClient(par.push(withAssertion("secret-jwt-app", assertion)));
+    }
+
+    @Test
     void privateKeyJwtAddressedElsewhereIsRejected() {
         String assertion = jwtAppKeys.assertion("jwt-app", "https://tenant.auth0.com/");
 

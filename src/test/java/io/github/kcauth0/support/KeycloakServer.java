@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The real Keycloak distribution with the freshly built jar in {@code providers/}, started once per test JVM
- * on free ports with a fresh dev database, and stopped when the JVM exits.
+ * on free ports with a fresh database, and stopped when the JVM exits.
  */
 public final class KeycloakServer {
 
@@ -45,10 +45,13 @@ public final class KeycloakServer {
         this.process = process;
     }
 
-    /** The server the integration tests share: {@code start-dev} from {@code keycloak.home}. */
+    /**
+     * The server the integration tests share: {@code start-dev} from {@code keycloak.home}, on its dev database or,
+     * given {@code -Dtest.db.url=} (./test-cluster.sh), on that PostgreSQL database.
+     */
     public static synchronized KeycloakServer get() {
         if (running == null) {
-            running = start(Path.of(System.getProperty("keycloak.home")), List.of("start-dev", "--import-realm",
+            List<String> arguments = new ArrayList<>(List.of("start-dev", "--import-realm",
                     // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 parameters it does not know unless
                     // told otherwise, and 6 more count against that limit (the README's ext-* row says which).
                     "--spi-login-protocol--openid-connect--add-req-params-max-number=16",
@@ -57,10 +60,18 @@ public final class KeycloakServer {
                     // X-Forwarded-For names the source address of a request, as behind a proxy
                     "--proxy-headers=xforwarded",
                     "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug"));
+            arguments.addAll(postgresArguments());
+            running = start(Path.of(System.getProperty("keycloak.home")), arguments);
             TestRealms.createParIt(new Admin(running));
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
         }
         return running;
+    }
+
+    private static List<String> postgresArguments() {
+        String url = System.getProperty("test.db.url", "");
+        return url.isEmpty() ? List.of() : List.of("--db=postgres", "--db-url=" + url,
+                "--db-username=" + System.getProperty("test.db.username"), "--db-password=" + System.getProperty("test.db.password"));
     }
 
     /**

@@ -97,8 +97,23 @@ class TokenEndpointIT {
     void wrongSecretIsInvalidClient() {
         HttpResponse<String> response = domain.redeem("confidential-app", "wrong", code("confidential-app", "confidential-secret"));
 
-        assertOAuthError(response, 401, "invalid_client");
+        assertInvalidClient(response);
         assertTrue(!response.body().contains("wrong"));
+    }
+
+    @Test
+    void clientSecretJwtSignedWithAnotherSecretIsInvalidClient() {
+        String assertion = ClientKeys.secretAssertion("secret-jwt-app", server.domain(TestRealms.PAR_IT) + "/",
+                "not-the-secret-of-secret-jwt-app-but-long-enough-for-hs256");
+
+        assertInvalidClient(redeemWithAssertion("secret-jwt-app", assertion));
+    }
+
+    @Test
+    void privateKeyJwtSignedWithAnotherKeyIsInvalidClient() {
+        String assertion = ClientKeys.generate().assertion("jwt-app", server.domain(TestRealms.PAR_IT) + "/");
+
+        assertInvalidClient(redeemWithAssertion("jwt-app", assertion));
     }
 
     @Test
@@ -148,6 +163,18 @@ class TokenEndpointIT {
         }
         URI callback = new Browser(server).login(domain.authorizeUrl(clientId, domain.requestUri(form)), "alice", "alice-password");
         return Auth0Domain.code(callback);
+    }
+
+    /** Client authentication comes before the code is looked at: any code will do. */
+    private HttpResponse<String> redeemWithAssertion(String clientId, String assertion) {
+        return Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code", "client_id", clientId,
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", assertion, "code", "x", "redirect_uri", CALLBACK, "code_verifier", CODE_VERIFIER));
+    }
+
+    private static void assertInvalidClient(HttpResponse<String> response) {
+        assertOAuthError(response, 401, "invalid_client");
+        assertEquals("Client authentication failed", Http.json(response).get("error_description").asText());
     }
 
     private static void assertOAuthError(HttpResponse<String> response, int status, String error) {
