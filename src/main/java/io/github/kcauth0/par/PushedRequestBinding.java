@@ -1,16 +1,25 @@
 package io.github.kcauth0.par;
 
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.keycloak.TokenCategory;
 import org.keycloak.common.util.Time;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.representations.JsonWebToken;
 
 import static org.keycloak.OAuth2Constants.CLIENT_ID;
 
@@ -20,20 +29,27 @@ import static org.keycloak.OAuth2Constants.CLIENT_ID;
  * {@code request_uri} pushed in one realm would be honoured in any other, for that realm's client of the same
  * {@code client_id}.
  * <p>
- * So the pushed form carries one more parameter, {@value #PARAMETER}, which Keycloak stores with the request: a
- * token signed with the pushing realm's internal key (HS512) that names the realm and the authenticated client
- * and expires with the request. Before a {@code request_uri} is used, its stored token must verify with this
- * realm's keys and name this realm and the client asking. Nobody can write a valid one for a realm whose keys they
- * do not hold, so a value sent along with a push elsewhere (where nothing replaces it) is no help.
+ * So the pushed form carries one more parameter, {@value #PARAMETER}, which Keycloak stores with the request:
+ * {@code {exp}.{mac}}, an HMAC-SHA256 under the pushing realm's internal HMAC key of the realm's id, the
+ * authenticated client and the request's expiry. Before a {@code request_uri} is used, its stored binding must
+ * verify with one of this realm's keys for this realm and the client asking. Nobody can write a valid one for a
+ * realm whose keys they do not hold, so a value sent along with a push elsewhere is no help. It is 54 characters:
+ * every pending request holds it, and Keycloak's parser reads it on every use.
  */
 public final class PushedRequestBinding {
 
     /** The parameter Keycloak stores with the pushed request (and keeps as one of its additional parameters). */
     public static final String PARAMETER = "auth0_par_binding";
-    /** The token's {@code typ}: no other token Keycloak signs is taken for a binding. */
-    static final String TYPE = "auth0-par-binding";
     /** Why a request_uri is refused, for events and client-policy errors. */
     static final String REFUSAL = "request_uri was pushed in another realm or by another client";
+    private static final String MAC_ALGORITHM = "HmacSHA256";
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(MAC_ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private PushedRequestBinding() {
     }
@@ -41,9 +57,9 @@ public final class PushedRequestBinding {
     /** Adds the binding to a form about to be pushed in this realm by this (authenticated) client. */
     public static void addTo(KeycloakSession session, MultivaluedMap<String, String> form, String clientId) {
         RealmModel realm = session.getContext().getRealm();
-        JsonWebToken binding = new JsonWebToken().type(TYPE).issuer(realm.getId()).issuedFor(clientId)
-                .exp((long) Time.currentTime() + realm.getParPolicy().getRequestUriLifespan());
-        form.putSingle(PARAMETER, session.tokens().encode(binding));
+        long expiry = (long) Time.currentTime() + realm.getParPolicy().getRequestUriLifespan();
+        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, hmacAlgorithm(session));
+        form.putSingle(PARAMETER, expiry + "." + mac(key, realm, clientId, expiry));
     }
 
     /**
@@ -52,7 +68,7 @@ public final class PushedRequestBinding {
      */
     static boolean allows(KeycloakSession session, String requestUri, String clientId) {
         return KeycloakParStore.find(session, requestUri)
-                .map(stored -> isBoundHere(session, stored, clientId))
+                .map(stored -> isBoundHere(session, stored.get(PARAMETER), clientId))
                 .orElse(true);
     }
 
@@ -70,11 +86,42 @@ public final class PushedRequestBinding {
         return false;
     }
 
-    private static boolean isBoundHere(KeycloakSession session, Map<String, String> stored, String clientId) {
-        // decode verifies with this realm's keys only: null for another realm's token, a forged one or none
-        JsonWebToken binding = session.tokens().decode(stored.get(PARAMETER), JsonWebToken.class);
-        return binding != null && TYPE.equals(binding.getType()) && binding.isActive()
-                && session.getContext().getRealm().getId().equals(binding.getIssuer())
-                && clientId.equals(binding.getIssuedFor());
+    private static boolean isBoundHere(KeycloakSession session, String binding, String clientId) {
+        int dot = binding == null ? -1 : binding.indexOf('.');
+        if (dot < 1) {
+            return false;
+        }
+        long expiry;
+        try {
+            expiry = Long.parseLong(binding.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (expiry < Time.currentTime()) {
+            return false;
+        }
+        byte[] presented = binding.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        RealmModel realm = session.getContext().getRealm();
+        // Any of the realm's HMAC keys, so that a key rotated out while the request was pending still counts.
+        return session.keys().getKeysStream(realm, KeyUse.SIG, hmacAlgorithm(session))
+                .filter(key -> key.getSecretKey() != null)
+                .anyMatch(key -> MessageDigest.isEqual(presented, mac(key, realm, clientId, expiry).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The algorithm of the key Keycloak signs its own internal tokens with (HS512 unless the realm says otherwise). */
+    private static String hmacAlgorithm(KeycloakSession session) {
+        return session.tokens().signatureAlgorithm(TokenCategory.INTERNAL);
+    }
+
+    /** Each part length-prefixed, so that no two (realm, client, expiry) give the same input. */
+    private static String mac(KeyWrapper key, RealmModel realm, String clientId, long expiry) {
+        String input = realm.getId().length() + ":" + realm.getId() + clientId.length() + ":" + clientId + expiry;
+        Mac mac = MACS.get();
+        try {
+            mac.init(new SecretKeySpec(key.getSecretKey().getEncoded(), MAC_ALGORITHM));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -138,17 +138,15 @@ class RequestUriRealmBindingIT {
         }
     }
 
-    /** A binding that names realm B and its client, signed with a key made up by whoever pushes. */
+    /** A binding of realm B and its app as the extension writes one, under a key made up by realm A's administrator. */
     private static String forgedBindingOf(String realm) {
-        ObjectNode claims = Http.JSON.createObjectNode().put("typ", "auth0-par-binding")
-                .put("iss", admin.get("/" + realm).get("id").asText()).put("azp", "app")
-                .put("exp", System.currentTimeMillis() / 1000 + 60);
-        String signed = base64Url("{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(claims.toString().getBytes(StandardCharsets.UTF_8));
+        String realmId = admin.get("/" + realm).get("id").asText();
+        long expiry = System.currentTimeMillis() / 1000 + 60;
         try {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec("a key made up by realm A's administrator".getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            return signed + "." + base64Url(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("a key made up by realm A's administrator".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String input = realmId.length() + ":" + realmId + "3:app" + expiry;
+            return expiry + "." + base64Url(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
