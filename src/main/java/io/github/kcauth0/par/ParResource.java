@@ -8,6 +8,7 @@ import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.EndpointCall;
 import io.github.kcauth0.ops.RateLimits;
+import io.github.kcauth0.realm.Auth0ParSettings;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -49,7 +50,9 @@ public final class ParResource extends PostOnlyResource {
                 .event(EventType.PUSHED_AUTHORIZATION_REQUEST);
         try {
             ParResponse pushed = push(body, call, event);
-            event.success();
+            if (Auth0ParSettings.recordsSuccessEvents(realm)) {
+                event.success();
+            }
             return call.succeeded(created(pushed));
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(authorizationHeader()));

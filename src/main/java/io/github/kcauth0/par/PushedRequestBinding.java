@@ -5,6 +5,8 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,6 +53,18 @@ public final class PushedRequestBinding {
         }
     });
 
+    /**
+     * Each realm's active HMAC key, looked up again after {@link #ACTIVE_KEY_REFRESH_MILLIS}: Keycloak's lookup
+     * walks the realm's key providers (parsing their certificates) and was 7 % of a push in the profile. A key
+     * rotated out stays among the realm's keys, which verify a binding, so a push just after a rotation still
+     * verifies.
+     */
+    private static final Map<String, ActiveKey> ACTIVE_KEYS = new ConcurrentHashMap<>();
+    private static final long ACTIVE_KEY_REFRESH_MILLIS = 10_000;
+
+    private record ActiveKey(KeyWrapper key, long lookedUpMillis) {
+    }
+
     private PushedRequestBinding() {
     }
 
@@ -58,7 +72,7 @@ public final class PushedRequestBinding {
     public static void addTo(KeycloakSession session, MultivaluedMap<String, String> form, String clientId) {
         RealmModel realm = session.getContext().getRealm();
         long expiry = (long) Time.currentTime() + realm.getParPolicy().getRequestUriLifespan();
-        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, hmacAlgorithm(session));
+        KeyWrapper key = activeKey(session, realm);
         form.putSingle(PARAMETER, expiry + "." + mac(key, realm, clientId, expiry));
     }
 
@@ -106,6 +120,16 @@ public final class PushedRequestBinding {
         return session.keys().getKeysStream(realm, KeyUse.SIG, hmacAlgorithm(session))
                 .filter(key -> key.getSecretKey() != null)
                 .anyMatch(key -> MessageDigest.isEqual(presented, mac(key, realm, clientId, expiry).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static KeyWrapper activeKey(KeycloakSession session, RealmModel realm) {
+        long now = System.currentTimeMillis();
+        ActiveKey cached = ACTIVE_KEYS.get(realm.getId());
+        if (cached == null || now - cached.lookedUpMillis() > ACTIVE_KEY_REFRESH_MILLIS) {
+            cached = new ActiveKey(session.keys().getActiveKey(realm, KeyUse.SIG, hmacAlgorithm(session)), now);
+            ACTIVE_KEYS.put(realm.getId(), cached);
+        }
+        return cached.key();
     }
 
     /** The algorithm of the key Keycloak signs its own internal tokens with (HS512 unless the realm says otherwise). */

@@ -32,7 +32,18 @@ public final class Auth0ParSettings {
      */
     public static final String MAX_PENDING_REQUESTS = "auth0-par.max-pending-requests";
 
+    /**
+     * {@code true} records every accepted push as a {@code PUSHED_AUTHORIZATION_REQUEST} event; absent or
+     * {@code false}, as Keycloak's own PAR endpoint does, only rejected ones are recorded (each event costs every
+     * event listener a call, on the busiest endpoint).
+     */
+    public static final String SUCCESS_EVENTS = "auth0-par.success-events";
+
     private Auth0ParSettings() {
+    }
+
+    public static boolean recordsSuccessEvents(RealmModel realm) {
+        return Boolean.parseBoolean(realm.getAttribute(SUCCESS_EVENTS));
     }
 
     public static boolean isEnabled(RealmModel realm) {

@@ -120,6 +120,7 @@ public final class FloodBenchmark {
     private static void createRealm(Admin admin) throws IOException {
         ObjectNode realm = (ObjectNode) Http.JSON.readTree(Path.of(System.getProperty("demo.realm")).toFile());
         realm.put("realm", REALM).put("eventsEnabled", false);
+        ((ObjectNode) realm.get("attributes")).remove("auth0-par.success-events");
         ArrayNode clients = (ArrayNode) realm.get("clients");
         clients.add(((ObjectNode) clients.get(0).deepCopy()).put("clientId", "login-app").put("name", "login-app"));
         admin.post("", realm);
