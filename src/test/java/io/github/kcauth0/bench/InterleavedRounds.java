@@ -25,11 +25,21 @@ final class InterleavedRounds {
     /** What wrk loads: a URL and the Lua script that makes the requests. */
     record Target(String url, Path script) { }
 
-    private final Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 45));
+    /** Each endpoint is warmed up twice for this long, in turns, before the rounds. */
+    private final Duration warmUp;
     private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 20));
     /** Even, so that with every second round reversed each endpoint runs first as often as last. */
     private final int rounds = Integer.getInteger("bench.rounds", 4);
     private final int connections = Integer.getInteger("bench.connections", 16);
+
+    /** With the warm-up of {@code bench.warmup.seconds} (45 s) twice per endpoint. */
+    InterleavedRounds() {
+        this(Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 45)));
+    }
+
+    InterleavedRounds(Duration warmUp) {
+        this.warmUp = warmUp;
+    }
 
     /**
      * The report's section: the table, the extension / Keycloak ratios of throughput and p99 with the A/A ratios
