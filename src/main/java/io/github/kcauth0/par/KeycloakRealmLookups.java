@@ -1,11 +1,8 @@
 package io.github.kcauth0.par;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -33,30 +30,21 @@ final class KeycloakRealmLookups implements RealmLookups {
         return client.getClientScopes(false).containsKey(name) || client.getClientScopes(true).containsKey(name);
     }
 
-    /** By alias (what Keycloak's organization scope names), then id, then exact name: each an indexed query. */
+    /**
+     * By alias, then id: each an indexed query. Auth0's organization name is Keycloak's alias (both the URL-safe
+     * identifier); Keycloak's name is a display name, which Keycloak can only find by a search that also matches
+     * domains and grows with the realm, so it is not looked up.
+     */
     @Override
-    public Optional<String> organizationAlias(String idAliasOrName) {
+    public Optional<String> organizationAlias(String idOrAlias) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
-        return Stream.<Supplier<OrganizationModel>>of(
-                        () -> organizations.getByAlias(idAliasOrName),
-                        () -> organizations.getById(idAliasOrName),
-                        () -> byExactName(organizations, idAliasOrName))
-                .map(Supplier::get)
-                .filter(Objects::nonNull)
-                .findFirst()
+        return Optional.ofNullable(organizations.getByAlias(idOrAlias))
+                .or(() -> Optional.ofNullable(organizations.getById(idOrAlias)))
                 .filter(OrganizationModel::isEnabled)
                 .map(OrganizationModel::getAlias);
-    }
-
-    /** Keycloak's exact search also matches a domain; only the name counts here. */
-    private static OrganizationModel byExactName(OrganizationProvider organizations, String name) {
-        return organizations.getAllStream(name, true, 0, 2)
-                .filter(organization -> name.equals(organization.getName()))
-                .findFirst()
-                .orElse(null);
     }
 
     @Override

@@ -12,8 +12,8 @@ public interface RealmLookups {
     /** Whether the client may request this client scope: one of its own default or optional scopes. */
     boolean clientMayRequestScope(String name);
 
-    /** The alias of the realm's enabled organization with this id, alias or name. */
-    Optional<String> organizationAlias(String idAliasOrName);
+    /** The alias of the realm's enabled organization with this alias (Auth0's organization name) or id. */
+    Optional<String> organizationAlias(String idOrAlias);
 
     /** The {@code authorization_details} types this Keycloak can process. */
     Set<String> authorizationDetailsTypes();

@@ -91,7 +91,7 @@ class Auth0IdTokenIT {
     @Test
     void organizationLoginHasAuth0sOrganizationClaims() {
         JsonNode tokens = domain.logIn(new Browser(server), "alice", "alice-password",
-                "organization", TestRealms.ORGANIZATION_NAME);
+                "organization", TestRealms.ORGANIZATION_ALIAS);
 
         Map<String, Object> idToken = Jwt.claims(tokens.get("id_token").asText());
         assertEquals(TestRealms.ORGANIZATION_ALIAS, idToken.get("org_name"));
