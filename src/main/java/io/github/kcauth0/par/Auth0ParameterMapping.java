@@ -71,9 +71,32 @@ public final class Auth0ParameterMapping {
         this.realm = realm;
     }
 
-    /** The mapping for a client Keycloak has authenticated (or, at /authorize, identified with its redirect URI). */
+    /** The mapping at /authorize, for a client identified with its redirect URI: every value is looked up. */
     public static Auth0ParameterMapping forClient(KeycloakSession session, ClientModel client) {
-        return new Auth0ParameterMapping(new KeycloakRealmLookups(session, client));
+        return new Auth0ParameterMapping(new KeycloakRealmLookups(session, client, false));
+    }
+
+    /**
+     * The mapping of a push, for a client Keycloak authenticated: an organization's alias is left to Keycloak's
+     * scope check, which follows; {@link #explained} then explains its rejection.
+     */
+    static Auth0ParameterMapping forPush(KeycloakSession session, ClientModel client) {
+        return new Auth0ParameterMapping(new KeycloakRealmLookups(session, client, true));
+    }
+
+    /**
+     * Keycloak's rejection of a push as Auth0 answers it: a scope rejected because the organization the request
+     * names is not one the client may use is "Organization not found", as when this mapping finds none.
+     */
+    static OAuthError explained(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request, OAuthError rejected) {
+        if (client == null || !OAuthError.INVALID_SCOPE.equals(rejected.error())) {
+            return rejected;
+        }
+        return request.get(ORGANIZATION)
+                .filter(organization -> new KeycloakRealmLookups(session, client, false).organizationAlias(organization).isEmpty())
+                // Keycloak recorded the rejection's event already.
+                .map(organization -> OAuthError.recordedByKeycloak(400, OAuthError.INVALID_REQUEST, "Organization not found: " + organization))
+                .orElse(rejected);
     }
 
     public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request) {
@@ -127,7 +150,11 @@ public final class Auth0ParameterMapping {
         return Optional.of(organization)
                 .filter(named -> realm.clientMayRequestScope(ORGANIZATION_SCOPE))
                 .flatMap(realm::organizationAlias)
-                .orElseThrow(() -> OAuthError.invalidRequest("Organization not found: " + organization, "Organization not found"));
+                .orElseThrow(() -> organizationNotFound(organization));
+    }
+
+    private static OAuthError organizationNotFound(String organization) {
+        return OAuthError.invalidRequest("Organization not found: " + organization, "Organization not found");
     }
 
     private void requireSupportedAuthorizationDetails(String authorizationDetails) {

@@ -2,6 +2,7 @@ package io.github.kcauth0.par;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.ClientModel;
@@ -15,14 +16,20 @@ import org.keycloak.provider.ProviderFactory;
 /** {@link RealmLookups} answered by Keycloak's models, for the client Keycloak authenticated. */
 final class KeycloakRealmLookups implements RealmLookups {
 
+    /** Keycloak's ids of organizations: UUIDs. */
+    private static final Pattern KEYCLOAK_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ClientModel client;
+    private final boolean aliasCheckedByKeycloak;
 
-    KeycloakRealmLookups(KeycloakSession session, ClientModel client) {
+    /** @param aliasCheckedByKeycloak whether Keycloak's scope check of {@code organization:{alias}} follows */
+    KeycloakRealmLookups(KeycloakSession session, ClientModel client, boolean aliasCheckedByKeycloak) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.client = client;
+        this.aliasCheckedByKeycloak = aliasCheckedByKeycloak;
     }
 
     @Override
@@ -33,7 +40,9 @@ final class KeycloakRealmLookups implements RealmLookups {
     /**
      * By alias, then id: each an indexed query. Auth0's organization name is Keycloak's alias (both the URL-safe
      * identifier); Keycloak's name is a display name, which Keycloak can only find by a search that also matches
-     * domains and grows with the realm, so it is not looked up.
+     * domains and grows with the realm, so it is not looked up. Where Keycloak's own scope check follows in the
+     * same request (a push), an alias is left to it, so that the organization is looked up once, not twice;
+     * only a value in the form of Keycloak's ids is looked up here, in Keycloak's cache.
      */
     @Override
     public Optional<String> organizationAlias(String idOrAlias) {
@@ -41,8 +50,12 @@ final class KeycloakRealmLookups implements RealmLookups {
         if (organizations == null || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(organizations.getByAlias(idOrAlias))
-                .or(() -> Optional.ofNullable(organizations.getById(idOrAlias)))
+        Optional<OrganizationModel> byId = KEYCLOAK_ID.matcher(idOrAlias).matches()
+                ? Optional.ofNullable(organizations.getById(idOrAlias)) : Optional.empty();
+        if (byId.isEmpty() && aliasCheckedByKeycloak) {
+            return Optional.of(idOrAlias);
+        }
+        return byId.or(() -> Optional.ofNullable(organizations.getByAlias(idOrAlias)))
                 .filter(OrganizationModel::isEnabled)
                 .map(OrganizationModel::getAlias);
     }

@@ -78,7 +78,7 @@ public final class ParResource extends PostOnlyResource {
             // checks and client policies, and stores it where its authorization endpoint looks for it.
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
                     () -> new ClientFirstParEndpoint(session, event, client -> {
-                        keycloakForm.putAll(Auth0ParameterMapping.forClient(session, client).toKeycloak(request));
+                        keycloakForm.putAll(Auth0ParameterMapping.forPush(session, client).toKeycloak(request));
                         // Auth0's rules, on the form Keycloak reads: a request object may be encrypted to the realm.
                         Auth0RequestChecks.checkPushed(session, client);
                         PushedRequestBinding.addTo(session, keycloakForm, client.getClientId());
@@ -86,7 +86,7 @@ public final class ParResource extends PostOnlyResource {
         } catch (OAuthError rejected) {
             call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
             call.countClient(rateLimits, session.getContext().getClient());
-            throw rejected;
+            throw Auth0ParameterMapping.explained(session, session.getContext().getClient(), request, rejected);
         }
         try {
             call.countClient(rateLimits, session.getContext().getClient());
