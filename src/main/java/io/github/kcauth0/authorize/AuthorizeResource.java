@@ -107,8 +107,7 @@ public final class AuthorizeResource {
     private Response direct(Auth0AuthorizationRequest request, EventBuilder event) {
         ClientModel client = request.get(OAuth2Constants.CLIENT_ID).map(session.getContext().getRealm()::getClientByClientId).orElse(null);
         if (client != null && client.isEnabled()) {
-            useForm(new MultivaluedHashMap<>(request.parameters()));
-            Auth0AuthorizationRequest parsed = Auth0RequestChecks.checkDirect(session, client);
+            Auth0AuthorizationRequest parsed = Auth0RequestChecks.checkDirect(session, client, request);
             if (RedirectUtils.verifyRedirectUri(session, parsed.get(OAuth2Constants.REDIRECT_URI).orElse(null), client) != null) {
                 return mapped(request, client, event);
             }
@@ -129,14 +128,10 @@ public final class AuthorizeResource {
         return keycloak(keycloakParameters, event);
     }
 
+    /** Keycloak's endpoint reads its parameters from the form of a POST; they are the same as a GET's. */
     private Response keycloak(MultivaluedMap<String, String> keycloakParameters, EventBuilder event) {
-        useForm(keycloakParameters);
-        return new AuthorizationEndpoint(session, event).buildPost();
-    }
-
-    /** Keycloak's endpoint and the checks of Auth0's rules read the parameters from the form of a POST. */
-    private void useForm(MultivaluedMap<String, String> keycloakParameters) {
         KeycloakContext context = session.getContext();
         context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
+        return new AuthorizationEndpoint(session, event).buildPost();
     }
 }

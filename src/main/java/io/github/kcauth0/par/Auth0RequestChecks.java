@@ -1,6 +1,7 @@
 package io.github.kcauth0.par;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +22,10 @@ import static org.keycloak.OAuth2Constants.RESPONSE_TYPE;
 
 /**
  * What Auth0's API reference demands of an authorization request beyond what Keycloak checks, held against the
- * request Keycloak parses: the Keycloak form and, with a request object (JAR), its claims, each replacing the
- * parameter of its name as Keycloak's parser does. The checks run once the client is known, so that an encrypted
- * object can be read with the realm's keys. Keycloak's own checks (signature, redirect URI, scopes, client
- * policies) follow.
+ * request Keycloak parses: the request's parameters (which keep their names in Keycloak's form) and, with a request
+ * object (JAR), its claims, each replacing the parameter of its name as Keycloak's parser does. The checks run
+ * once the client is known, so that an encrypted object can be read with the realm's keys. Keycloak's own checks
+ * (signature, redirect URI, scopes, client policies) follow.
  */
 public final class Auth0RequestChecks {
 
@@ -37,8 +38,8 @@ public final class Auth0RequestChecks {
     }
 
     /** At /oauth/par, after Keycloak authenticated {@code client}: response_type code, PKCE with S256 only. */
-    static void checkPushed(KeycloakSession session, ClientModel client) {
-        checkPushed(asParsed(session, client));
+    static void checkPushed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+        checkPushed(asParsed(session, client, request));
     }
 
     static void checkPushed(Auth0AuthorizationRequest parsed) {
@@ -52,8 +53,8 @@ public final class Auth0RequestChecks {
      *
      * @return the request Keycloak will parse: the form's parameters, with those of its request object in their place
      */
-    public static Auth0AuthorizationRequest checkDirect(KeycloakSession session, ClientModel client) {
-        Auth0AuthorizationRequest parsed = asParsed(session, client);
+    public static Auth0AuthorizationRequest checkDirect(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+        Auth0AuthorizationRequest parsed = asParsed(session, client, request);
         checkPkce(parsed);
         return parsed;
     }
@@ -80,21 +81,22 @@ public final class Auth0RequestChecks {
         }
     }
 
-    /** The form Keycloak's endpoint is about to parse (this extension put it in place), with its request object. */
-    private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client) {
-        return asParsed(session.getContext().getHttpRequest().getDecodedFormParameters(), client.getClientId(),
-                encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
+    /**
+     * The request as Keycloak parses it: the checked parameters keep their names in Keycloak's form, and a request
+     * object's claims take the place of the parameters of their names.
+     */
+    private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+        return asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
     }
 
-    static Auth0AuthorizationRequest asParsed(MultivaluedMap<String, String> form, String clientId,
-                                              Function<JWE, byte[]> decryption) {
-        String requestObject = form.getFirst(Auth0Parameters.REQUEST);
-        if (requestObject == null) {
-            return Auth0AuthorizationRequest.of(form);
+    static Auth0AuthorizationRequest asParsed(Auth0AuthorizationRequest request, String clientId, Function<JWE, byte[]> decryption) {
+        Optional<String> requestObject = request.get(Auth0Parameters.REQUEST);
+        if (requestObject.isEmpty()) {
+            return request;
         }
-        JsonNode claims = RequestObjectClaims.of(requestObject, decryption);
+        JsonNode claims = RequestObjectClaims.of(requestObject.get(), decryption);
         checkRequestObject(claims, clientId);
-        MultivaluedMap<String, String> parsed = new MultivaluedHashMap<>(form);
+        MultivaluedMap<String, String> parsed = new MultivaluedHashMap<>(request.parameters());
         claims.fields().forEachRemaining(claim -> parsed.putSingle(claim.getKey(), asParameter(claim.getValue())));
         return Auth0AuthorizationRequest.of(parsed);
     }

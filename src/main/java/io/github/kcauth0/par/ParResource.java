@@ -79,8 +79,8 @@ public final class ParResource extends PostOnlyResource {
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
                     () -> new ClientFirstParEndpoint(session, event, client -> {
                         keycloakForm.putAll(Auth0ParameterMapping.forPush(session, client).toKeycloak(request));
-                        // Auth0's rules, on the form Keycloak reads: a request object may be encrypted to the realm.
-                        Auth0RequestChecks.checkPushed(session, client);
+                        // Auth0's rules, on the request Keycloak parses: a request object may be encrypted to the realm.
+                        Auth0RequestChecks.checkPushed(session, client, request);
                         PushedRequestBinding.addTo(session, keycloakForm, client.getClientId());
                     }).request(), ParResponse.class);
         } catch (OAuthError rejected) {

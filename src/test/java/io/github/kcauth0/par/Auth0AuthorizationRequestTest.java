@@ -123,7 +123,7 @@ class Auth0AuthorizationRequestTest {
         withResponseType.putIfAbsent("response_type", "code");
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         withResponseType.forEach(form::putSingle);
-        Auth0RequestChecks.checkPushed(Auth0RequestChecks.asParsed(form, "app", encrypted -> {
+        Auth0RequestChecks.checkPushed(Auth0RequestChecks.asParsed(Auth0AuthorizationRequest.of(form), "app", encrypted -> {
             throw new AssertionError("not encrypted");
         }));
     }
