@@ -56,6 +56,11 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError(400, INVALID_REQUEST, description, descriptionWithoutRequestValues, false);
     }
 
+    /** This error, for a rejection whose event Keycloak recorded already. */
+    public OAuthError asRecordedByKeycloak() {
+        return new OAuthError(status, error, description, descriptionWithoutRequestValues, true);
+    }
+
     public static OAuthError missingParameter(String name) {
         return invalidRequest("Missing parameter: " + name);
     }

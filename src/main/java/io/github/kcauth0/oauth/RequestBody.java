@@ -52,6 +52,10 @@ public final class RequestBody {
 
     /** Rejects a Content-Type other than a UTF-8 form; it can be checked before the body is read. */
     public static void requireForm(String contentType) {
+        // what clients send, accepted without parsing it
+        if (MediaType.APPLICATION_FORM_URLENCODED.equals(contentType)) {
+            return;
+        }
         if (!isForm(contentType(contentType))) {
             throw OAuthError.invalidRequest("Content-Type must be application/x-www-form-urlencoded");
         }

@@ -77,26 +77,27 @@ public final class Auth0ParameterMapping {
     }
 
     /**
-     * The mapping of a push, for a client Keycloak authenticated: an organization's alias is left to Keycloak's
-     * scope check, which follows; {@link #explained} then explains its rejection.
+     * The mapping of a push, for a client Keycloak authenticated: the scopes it asks for (APIs, an organization's
+     * alias) are left to Keycloak's scope check, which follows; {@link #explained} then explains its rejection.
      */
     static Auth0ParameterMapping forPush(KeycloakSession session, ClientModel client) {
         return new Auth0ParameterMapping(new KeycloakRealmLookups(session, client, true));
     }
 
     /**
-     * Keycloak's rejection of a push as Auth0 answers it: a scope rejected because the organization the request
-     * names is not one the client may use is "Organization not found", as when this mapping finds none.
+     * Keycloak's rejection of a push's scope as Auth0 answers it: the API or organization the client may not use,
+     * "Service not found" or "Organization not found", found by mapping the request again with every value looked up.
      */
     static OAuthError explained(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request, OAuthError rejected) {
         if (client == null || !OAuthError.INVALID_SCOPE.equals(rejected.error())) {
             return rejected;
         }
-        return request.get(ORGANIZATION)
-                .filter(organization -> new KeycloakRealmLookups(session, client, false).organizationAlias(organization).isEmpty())
-                // Keycloak recorded the rejection's event already.
-                .map(organization -> OAuthError.recordedByKeycloak(400, OAuthError.INVALID_REQUEST, "Organization not found: " + organization))
-                .orElse(rejected);
+        try {
+            forClient(session, client).scope(request);
+            return rejected;
+        } catch (OAuthError explanation) {
+            return explanation.asRecordedByKeycloak();
+        }
     }
 
     public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -22,18 +23,29 @@ final class KeycloakRealmLookups implements RealmLookups {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ClientModel client;
-    private final boolean aliasCheckedByKeycloak;
+    private final boolean scopesCheckedByKeycloak;
 
-    /** @param aliasCheckedByKeycloak whether Keycloak's scope check of {@code organization:{alias}} follows */
-    KeycloakRealmLookups(KeycloakSession session, ClientModel client, boolean aliasCheckedByKeycloak) {
+    /**
+     * @param scopesCheckedByKeycloak whether Keycloak's own scope check follows in this request (a push), which
+     *                                looks up the client's scopes and the organization anyway
+     */
+    KeycloakRealmLookups(KeycloakSession session, ClientModel client, boolean scopesCheckedByKeycloak) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.client = client;
-        this.aliasCheckedByKeycloak = aliasCheckedByKeycloak;
+        this.scopesCheckedByKeycloak = scopesCheckedByKeycloak;
     }
 
+    /**
+     * Where Keycloak's scope check follows, a name is left to it, so that the client's scopes (a map Keycloak builds
+     * on every call) are walked once per push, not three times; only the names that check lets through without
+     * a client scope ({@code openid}, an organization scope) are answered here.
+     */
     @Override
     public boolean clientMayRequestScope(String name) {
+        if (scopesCheckedByKeycloak) {
+            return !OAuth2Constants.SCOPE_OPENID.equals(name) && !name.startsWith(Auth0ParameterMapping.ORGANIZATION_SCOPE_PREFIX);
+        }
         return client.getClientScopes(false).containsKey(name) || client.getClientScopes(true).containsKey(name);
     }
 
@@ -52,7 +64,7 @@ final class KeycloakRealmLookups implements RealmLookups {
         }
         Optional<OrganizationModel> byId = KEYCLOAK_ID.matcher(idOrAlias).matches()
                 ? Optional.ofNullable(organizations.getById(idOrAlias)) : Optional.empty();
-        if (byId.isEmpty() && aliasCheckedByKeycloak) {
+        if (byId.isEmpty() && scopesCheckedByKeycloak) {
             return Optional.of(idOrAlias);
         }
         return byId.or(() -> Optional.ofNullable(organizations.getByAlias(idOrAlias)))

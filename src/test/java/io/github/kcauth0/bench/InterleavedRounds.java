@@ -71,20 +71,32 @@ final class InterleavedRounds {
     }
 
     /** Per target, its rounds' results; a target listed twice is measured twice in each round. */
-    private List<List<WrkResult>> measure(List<Target> targets) throws IOException, InterruptedException {
+    private List<List<WrkResult>> measure(List<Target> targets) throws Exception {
         // The JIT needs minutes on two cores: warm each endpoint up in turns before measuring.
         for (int i = 0; i < 2; i++) {
             for (Target target : new LinkedHashSet<>(targets)) {
                 wrk(target, warmUp);
             }
         }
-        List<List<WrkResult>> results = new ArrayList<>();
+        return inRounds(targets, rounds, target -> wrk(target, round));
+    }
+
+    /** One measurement of a target. */
+    interface Measure<T, R> {
+        R of(T target) throws Exception;
+    }
+
+    /**
+     * Per target, its results of the given number of rounds, each round measuring every target in turn: ABC, then
+     * CBA, so that drift during the run, and the place in a round, weigh on all alike.
+     */
+    static <T, R> List<List<R>> inRounds(List<T> targets, int rounds, Measure<T, R> measure) throws Exception {
+        List<List<R>> results = new ArrayList<>();
         targets.forEach(target -> results.add(new ArrayList<>()));
         for (int i = 0; i < rounds; i++) {
-            // ABC, then CBA: drift during the run weighs on all alike
             for (int j = 0; j < targets.size(); j++) {
                 int index = i % 2 == 0 ? j : targets.size() - 1 - j;
-                results.get(index).add(wrk(targets.get(index), round));
+                results.get(index).add(measure.of(targets.get(index)));
             }
         }
         return results;
@@ -97,7 +109,7 @@ final class InterleavedRounds {
     }
 
     /** The lowest and highest ratio of single rounds: how far one round strays. */
-    private static String range(List<WrkResult> of, List<WrkResult> to, ToDoubleFunction<WrkResult> figure) {
+    static <R> String range(List<R> of, List<R> to, ToDoubleFunction<R> figure) {
         double[] ratios = new double[of.size()];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = figure.applyAsDouble(of.get(i)) / figure.applyAsDouble(to.get(i));

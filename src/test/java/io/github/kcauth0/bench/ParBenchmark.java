@@ -46,7 +46,9 @@ public final class ParBenchmark {
             "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256");
 
     private final int pendingRequests = Integer.getInteger("bench.pending", 20000);
-    private final Duration loginRound = Duration.ofSeconds(Long.getLong("bench.login.seconds", 15));
+    private final Duration loginRound = Duration.ofSeconds(Long.getLong("bench.login.seconds", 10));
+    /** Even, as for the pushed requests. */
+    private final int loginRounds = Integer.getInteger("bench.login.rounds", 4);
     private final KeycloakServer server;
     private final Admin admin;
     private final Path luaScript;
@@ -106,27 +108,46 @@ public final class ParBenchmark {
                 + "its long warm-up. Targets (issue 9): throughput ratio ≥ 1.00 and p99 ratio ≤ 1.00 in both; logins ≥ 0.97; "
                 + "heap per pending request ≤ Keycloak's.\n\n");
 
-        // warm-up, then ABAB... rounds as for the pushed requests
-        logins(this::extensionLogin, loginRound);
-        logins(this::keycloakLogin, loginRound);
-        double extensionLogins = 0;
-        double keycloakLogins = 0;
-        for (int i = 0; i < 2; i++) {
-            extensionLogins += logins(this::extensionLogin, loginRound) / 2;
-            keycloakLogins += logins(this::keycloakLogin, loginRound) / 2;
-        }
-        report.append(String.format(Locale.ROOT, "## Whole logins (PAR → authorize → login form → token), 4 threads, 2 rounds of %d s each after a warm-up%n%n",
-                loginRound.toSeconds()));
-        report.append("| Flow | logins/s |\n|---|---|\n");
-        report.append(String.format(Locale.ROOT, "| extension: `/oauth/par` → `/authorize` → `/oauth/token` | %.1f |%n", extensionLogins));
-        report.append(String.format(Locale.ROOT, "| Keycloak: its PAR → `/protocol/openid-connect/auth` → its token endpoint | %.1f |%n%n", keycloakLogins));
-
+        report.append(logins());
         admin.setRealmAttribute(REALM, "parRequestUriLifespan", "3600");
         report.append(String.format(Locale.ROOT, "## Heap retained per pending request (%d pushed, not used; after full GC)%n%n", pendingRequests));
         report.append("| Endpoint | bytes per pending request |\n|---|---|\n");
         report.append(String.format(Locale.ROOT, "| extension | %.0f |%n", heapPerPendingRequest(ours)));
         report.append(String.format(Locale.ROOT, "| Keycloak | %.0f |%n", heapPerPendingRequest(keycloaks)));
         return report.toString();
+    }
+
+    /**
+     * Whole logins through each endpoint family, after a warm-up of each, in interleaved rounds as for the pushed
+     * requests, Keycloak's family measured twice in each round (the A/A).
+     */
+    private String logins() throws Exception {
+        Function<Browser, Boolean> extension = this::extensionLogin;
+        Function<Browser, Boolean> keycloak = this::keycloakLogin;
+        logins(extension, loginRound);
+        logins(keycloak, loginRound);
+        List<List<Double>> results = InterleavedRounds.inRounds(List.of(extension, keycloak, keycloak), loginRounds,
+                login -> logins(login, loginRound));
+        double e = average(results.get(0));
+        double k = average(results.get(1));
+        double again = average(results.get(2));
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "## Whole logins (PAR → authorize → login form → token), 4 threads, %d rounds of %d s each after %d s of warm-up each%n%n"
+                        + "Each round: extension, Keycloak, Keycloak again (the A/A); every second round in reverse order.%n%n",
+                loginRounds, loginRound.toSeconds(), loginRound.toSeconds()));
+        report.append("| Flow | logins/s |\n|---|---|\n")
+                .append(String.format(Locale.ROOT, "| extension: `/oauth/par` → `/authorize` → `/oauth/token` | %.1f |%n", e))
+                .append(String.format(Locale.ROOT, "| Keycloak: its PAR → `/protocol/openid-connect/auth` → its token endpoint | %.1f |%n", k))
+                .append(String.format(Locale.ROOT, "| Keycloak again (A/A) | %.1f |%n%n", again))
+                .append("| Ratio | extension / Keycloak | A/A: Keycloak again / Keycloak | per round, extension | per round, A/A |\n|---|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| logins | **%.3f** | %.3f | %s | %s |%n%n", e / k, again / k,
+                        InterleavedRounds.range(results.get(0), results.get(1), Double::doubleValue),
+                        InterleavedRounds.range(results.get(2), results.get(1), Double::doubleValue)));
+        return report.toString();
+    }
+
+    private static double average(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     private double logins(Function<Browser, Boolean> login, Duration duration) throws Exception {
