@@ -27,9 +27,9 @@ final class InterleavedRounds {
 
     /** Each endpoint is warmed up twice for this long, in turns, before the rounds. */
     private final Duration warmUp;
-    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 20));
+    private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 10));
     /** Even, so that with every second round reversed each endpoint runs first as often as last. */
-    private final int rounds = Integer.getInteger("bench.rounds", 4);
+    private final int rounds = Integer.getInteger("bench.rounds", 8);
     private final int connections = Integer.getInteger("bench.connections", 16);
 
     /** With the warm-up of {@code bench.warmup.seconds} (45 s) twice per endpoint. */

@@ -48,7 +48,7 @@ public final class ParBenchmark {
     private final int pendingRequests = Integer.getInteger("bench.pending", 20000);
     private final Duration loginRound = Duration.ofSeconds(Long.getLong("bench.login.seconds", 10));
     /** Even, as for the pushed requests. */
-    private final int loginRounds = Integer.getInteger("bench.login.rounds", 4);
+    private final int loginRounds = Integer.getInteger("bench.login.rounds", 6);
     private final KeycloakServer server;
     private final Admin admin;
     private final Path luaScript;
