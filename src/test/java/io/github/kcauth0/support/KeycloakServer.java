@@ -83,9 +83,10 @@ public final class KeycloakServer {
         Path home = distribution.toAbsolutePath();
         try {
             prepare(home);
-            int httpPort = freePort();
-            int httpsPort = freePort();
-            int managementPort = freePort();
+            int[] ports = freePorts(3);
+            int httpPort = ports[0];
+            int httpsPort = ports[1];
+            int managementPort = ports[2];
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
             command.addAll(arguments);
             command.addAll(List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort,
@@ -225,9 +226,18 @@ public final class KeycloakServer {
         return home.resolveSibling("keycloak-test.log");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: each socket is held open until all are chosen, or the system may give one twice. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
