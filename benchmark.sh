@@ -29,9 +29,8 @@ case "${1:-}" in
     *) benchmark=io.github.kcauth0.bench.ParBenchmark ;;
 esac
 if [ "$benchmark" != io.github.kcauth0.bench.FloodBenchmark ]; then
-    # Room for the pushed requests that pile up at a few thousand per second until Infinispan reaps them: with 1 GB
-    # their ~450 MB kept G1 marking concurrently most of the time, on the 2 cores the endpoints are measured on.
-    export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms4g -Xmx4g}"
+    # Room for the pushed requests that pile up at a few thousand per second until they expire.
+    export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx1g}"
 fi
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     -Dkeycloak.home="target/bench/keycloak-$version" -Dkeycloak.version="$version" \
