@@ -74,7 +74,7 @@ public final class RequestBody {
         if (values.size() > 1) {
             throw OAuthError.repeatedParameter(name);
         }
-        return values.stream().filter(value -> !value.isEmpty()).findFirst();
+        return values.isEmpty() || values.get(0).isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /**
@@ -95,16 +95,23 @@ public final class RequestBody {
      * PostgreSQL refuses NUL in text (Keycloak answers 500), and a CR or LF could forge a log line.
      */
     private static MultivaluedMap<String, String> withoutControlCharacters(MultivaluedMap<String, String> parameters) {
-        parameters.forEach((name, values) -> {
-            if (values.stream().anyMatch(RequestBody::hasControlCharacter)) {
-                throw OAuthError.controlCharacter(name);
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (hasControlCharacter(value)) {
+                    throw OAuthError.controlCharacter(parameter.getKey());
+                }
             }
-        });
+        }
         return parameters;
     }
 
     static boolean hasControlCharacter(String value) {
-        return value.chars().anyMatch(c -> c < 0x20);
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static MultivaluedMap<String, String> parse(byte[] body) {

@@ -1,6 +1,8 @@
 package io.github.kcauth0.par;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +18,9 @@ public final class Auth0AuthorizationRequest {
 
     private final Map<String, String> parameters;
 
+    /** @param parameters a map of its own, no longer changed */
     private Auth0AuthorizationRequest(Map<String, String> parameters) {
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = Collections.unmodifiableMap(parameters);
     }
 
     /** A request pushed to /oauth/par, which must not carry a {@code request_uri} (RFC 9126 §2.1). */
@@ -32,12 +35,19 @@ public final class Auth0AuthorizationRequest {
     /** A request sent to /authorize, with or without a pushed {@code request_uri}. */
     public static Auth0AuthorizationRequest of(MultivaluedMap<String, String> parameters) {
         Map<String, String> kept = new HashMap<>();
-        parameters.forEach((name, values) -> {
-            if (Auth0Parameters.KNOWN.contains(name) || Auth0Parameters.isExtension(name)) {
-                RequestBody.singleValue(name, values).ifPresent(value -> kept.put(name, value));
+        int extensions = 0;
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            boolean extension = Auth0Parameters.isExtension(name);
+            if (extension || Auth0Parameters.KNOWN.contains(name)) {
+                Optional<String> value = RequestBody.singleValue(name, parameter.getValue());
+                if (value.isPresent()) {
+                    kept.put(name, value.get());
+                    extensions += extension ? 1 : 0;
+                }
             }
-        });
-        if (kept.keySet().stream().filter(Auth0Parameters::isExtension).count() > Auth0Parameters.MAX_EXTENSIONS) {
+        }
+        if (extensions > Auth0Parameters.MAX_EXTENSIONS) {
             throw OAuthError.invalidRequest("At most " + Auth0Parameters.MAX_EXTENSIONS + " ext-* parameters are allowed");
         }
         return new Auth0AuthorizationRequest(kept);
