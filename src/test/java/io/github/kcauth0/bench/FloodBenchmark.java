@@ -167,15 +167,8 @@ public final class FloodBenchmark {
 
     /** Heap the server still holds after the slice: used after a full collection, between slices. */
     private static long usedHeapMegabytes(KeycloakServer server) throws IOException, InterruptedException {
-        jcmd(server, "GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(server, "GC.heap_info"));
+        server.jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(server.jcmd("GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
-    }
-
-    private static String jcmd(KeycloakServer server, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(server.pid()), command).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor(120, TimeUnit.SECONDS);
-        return output;
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,46 +16,75 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.kcauth0.support.KeycloakServer;
+
 /**
  * wrk against this extension's endpoint and Keycloak's own on one server, after a warm-up, in interleaved rounds
  * that measure Keycloak's endpoint twice: the two Keycloak measurements are an A/A comparison, the noise to read
  * the extension's ratio against. Shared by the benchmarks that compare with Keycloak ({@link ParBenchmark},
  * {@link RealmSizeBenchmark}).
+ * <p>
+ * On two cores the JIT compiles for minutes: with Keycloak's endpoints, Hibernate and Infinispan to compile, one
+ * compiler thread was still busy all the time three minutes into the load, and whichever endpoint a round met it
+ * with lost. So the long warm-up goes on in turns until the JIT is quiet, and the report says how much it compiled
+ * during the rounds.
  */
 final class InterleavedRounds {
 
     /** What wrk loads: a URL and the Lua script that makes the requests. */
     record Target(String url, Path script) { }
 
-    /** Each endpoint is warmed up twice for this long, in turns, before the rounds. */
+    /** The JIT counts as settled once it compiled for less than this share of a warm-up turn's time. */
+    private static final double SETTLED_JIT_SHARE = 0.05;
+
+    private final KeycloakServer server;
+    /** Each endpoint's part of one warm-up turn. */
     private final Duration warmUp;
+    /** Whether warm-up turns go on until the JIT settles, or stop after two. */
+    private final boolean untilJitSettles;
+    private final Duration maxWarmUp = Duration.ofSeconds(Long.getLong("bench.warmup.max.seconds", 900));
     private final Duration round = Duration.ofSeconds(Long.getLong("bench.round.seconds", 10));
     /** Even, so that with every second round reversed each endpoint runs first as often as last. */
     private final int rounds = Integer.getInteger("bench.rounds", 8);
     private final int connections = Integer.getInteger("bench.connections", 16);
 
-    /** With the warm-up of {@code bench.warmup.seconds} (45 s) twice per endpoint. */
-    InterleavedRounds() {
-        this(Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 45)));
+    private InterleavedRounds(KeycloakServer server, Duration warmUp, boolean untilJitSettles) {
+        this.server = server;
+        this.warmUp = warmUp;
+        this.untilJitSettles = untilJitSettles;
     }
 
-    InterleavedRounds(Duration warmUp) {
-        this.warmUp = warmUp;
+    /** Two warm-up turns of {@code perEndpoint} each: a server as users meet it just after a deploy. */
+    static InterleavedRounds afterShortWarmUp(KeycloakServer server, Duration perEndpoint) {
+        return new InterleavedRounds(server, perEndpoint, false);
     }
 
     /**
-     * The report's section: the table, the extension / Keycloak ratios of throughput and p99 with the A/A ratios
-     * beside them, and the rounds.
+     * Warm-up turns of {@code bench.warmup.seconds} (30 s) per endpoint, at least two, until the JIT compiled for
+     * less than 5 % of a turn (at most {@code bench.warmup.max.seconds}, 900 s): the server in its steady state.
+     */
+    static InterleavedRounds afterJitSettled(KeycloakServer server) {
+        return new InterleavedRounds(server, Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 30)), true);
+    }
+
+    /**
+     * The report's section: the warm-up, the table, the extension / Keycloak ratios of throughput and p99 with the
+     * A/A ratios beside them, and the rounds.
      */
     String compare(Target extension, String extensionName, Target keycloak, String keycloakName) throws Exception {
-        List<List<WrkResult>> results = measure(List.of(extension, keycloak, keycloak));
+        List<Target> targets = List.of(extension, keycloak, keycloak);
+        String warmedUp = warmUp(targets);
+        double jitBefore = jitSeconds();
+        List<List<WrkResult>> results = inRounds(targets, rounds, target -> wrk(target, round));
+        double jitDuringRounds = jitSeconds() - jitBefore;
         WrkResult e = WrkResult.combine(results.get(0));
         WrkResult k = WrkResult.combine(results.get(1));
         WrkResult again = WrkResult.combine(results.get(2));
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "## Pushed requests (wrk, %d connections, %d rounds of %d s each, after 2 × %d s of warm-up each)%n%n"
+                "## Pushed requests (wrk, %d connections, %d rounds of %d s each)%n%n"
+                        + "Warm-up: %s. During the rounds' %d s the JIT compiled for %.1f s.%n%n"
                         + "Each round: extension, Keycloak, Keycloak again (the A/A); every second round in reverse order.%n%n",
-                connections, rounds, round.toSeconds(), warmUp.toSeconds()));
+                connections, rounds, round.toSeconds(), warmedUp, rounds * targets.size() * round.toSeconds(), jitDuringRounds));
         report.append("| Endpoint | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|\n")
                 .append(e.row(extensionName + " (this extension)"))
                 .append(k.row(keycloakName + " (Keycloak)"))
@@ -70,15 +101,43 @@ final class InterleavedRounds {
         return report.append("\n\n").toString();
     }
 
-    /** Per target, its rounds' results; a target listed twice is measured twice in each round. */
-    private List<List<WrkResult>> measure(List<Target> targets) throws Exception {
-        // The JIT needs minutes on two cores: warm each endpoint up in turns before measuring.
-        for (int i = 0; i < 2; i++) {
-            for (Target target : new LinkedHashSet<>(targets)) {
-                wrk(target, warmUp);
+    /** Warms each endpoint up in turns; says what it did. */
+    private String warmUp(List<Target> targets) throws Exception {
+        Collection<Target> endpoints = new LinkedHashSet<>(targets);
+        Duration turn = warmUp.multipliedBy(endpoints.size());
+        Instant start = Instant.now();
+        int turns = 0;
+        double jitInTurn;
+        boolean settled;
+        do {
+            double jitBefore = jitSeconds();
+            for (Target endpoint : endpoints) {
+                wrk(endpoint, warmUp);
             }
+            turns++;
+            jitInTurn = jitSeconds() - jitBefore;
+            settled = jitInTurn < SETTLED_JIT_SHARE * turn.toSeconds();
+        } while (turns < 2 || untilJitSettles && !settled && Duration.between(start, Instant.now()).compareTo(maxWarmUp) < 0);
+        String warmedUp = String.format(Locale.ROOT, "%d turns of %d s per endpoint; the JIT compiled for %.1f s in the last turn of %d s",
+                turns, warmUp.toSeconds(), jitInTurn, turn.toSeconds());
+        if (!untilJitSettles) {
+            return warmedUp;
         }
-        return inRounds(targets, rounds, target -> wrk(target, round));
+        return warmedUp + (settled ? ", under 5 %, so it counted as settled" : ", still over 5 % when the warm-up's time ran out");
+    }
+
+    /** The time the Keycloak JVM's JIT compilers have spent so far, added up over its compiler threads. */
+    private double jitSeconds() throws IOException, InterruptedException {
+        String counters = server.jcmd("PerfCounter.print");
+        return counter(counters, "java.ci.totalTime") / counter(counters, "sun.os.hrt.frequency");
+    }
+
+    private static double counter(String counters, String name) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "=(\\d+)$", Pattern.MULTILINE).matcher(counters);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + name + " in jcmd PerfCounter.print:\n" + counters);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     /** One measurement of a target. */

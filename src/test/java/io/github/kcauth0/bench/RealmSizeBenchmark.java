@@ -80,7 +80,7 @@ public final class RealmSizeBenchmark {
         checkPushes();
         String ours = server.domain(REALM) + "/oauth/par";
         String keycloaks = server.domain(REALM) + "/protocol/openid-connect/ext/par/request";
-        report.append(new InterleavedRounds().compare(
+        report.append(InterleavedRounds.afterJitSettled(server).compare(
                 new InterleavedRounds.Target(ours, script(auth0Forms())), "`/oauth/par` with `audience`, `organization`",
                 new InterleavedRounds.Target(keycloaks, script(keycloakForms())), "Keycloak's PAR endpoint with `scope`"));
         return report.append("Target: throughput ratio ≥ 0.97.\n").toString();

@@ -53,6 +53,11 @@ class ParErrorsIT {
                 invalid("audience the client may not request, answered as one unknown",
                         f -> f.put("audience", TestRealms.OTHER_API),
                         400, "invalid_request", "Service not found: " + TestRealms.OTHER_API),
+                // the two names Keycloak's scope check lets through without a client scope: refused by the extension
+                invalid("audience openid, which is no API", f -> f.put("audience", "openid"),
+                        400, "invalid_request", "Service not found: openid"),
+                invalid("audience naming an organization scope", f -> f.put("audience", "organization:" + TestRealms.ORGANIZATION_ALIAS),
+                        400, "invalid_request", "Service not found: organization:" + TestRealms.ORGANIZATION_ALIAS),
                 invalid("client_assertion without its type", f -> {
                             f.remove("client_secret");
                             f.put("client_assertion", "x.y.z");
