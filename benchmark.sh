@@ -7,7 +7,7 @@
 # `./benchmark.sh realm-size` instead pushes requests naming one of 10,000 organizations and one of 1,000 APIs
 # (Auth0's organization and audience) against Keycloak's endpoint given them as scopes; writes target/realm-size.md.
 # Arguments -Dname=value set the benchmarks' system properties, e.g. -Dbench.round.seconds=2 (see BENCHMARKS.md).
-# Installs wrk (Debian's package, as root) when absent. Takes about 10 minutes; run it on an otherwise idle machine.
+# Installs wrk (Debian's package, as root) when absent. Takes about 18 minutes (realm-size about 15); run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/require-jdk.sh
