@@ -105,7 +105,7 @@ public final class FloodBenchmark {
                         Long.parseLong(result.group(1)) / (double) slice.toSeconds(),
                         Long.parseLong(result.group(2)) / (double) slice.toSeconds(),
                         Long.parseLong(result.group(6)) / 1000.0, result.group(3), result.group(4), result.group(5),
-                        usedHeapMegabytes(server)));
+                        server.heapUsedAfterFullGc() / (1024 * 1024)));
                 if (login != null) {
                     logins.append("- ").append(name).append(", a login of another client started during slice 2: ")
                             .append(login.get(10, TimeUnit.MINUTES)).append('\n');
@@ -163,12 +163,5 @@ public final class FloodBenchmark {
             throw new IllegalStateException("wrk printed no counts:\n" + output);
         }
         return m;
-    }
-
-    /** Heap the server still holds after the slice: used after a full collection, between slices. */
-    private static long usedHeapMegabytes(KeycloakServer server) throws IOException, InterruptedException {
-        server.jcmd("GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(server.jcmd("GC.heap_info"));
-        return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
     }
 }

@@ -107,15 +107,17 @@ final class InterleavedRounds {
         Duration turn = warmUp.multipliedBy(endpoints.size());
         Instant start = Instant.now();
         int turns = 0;
+        double jit = jitSeconds();
         double jitInTurn;
         boolean settled;
         do {
-            double jitBefore = jitSeconds();
             for (Target endpoint : endpoints) {
                 wrk(endpoint, warmUp);
             }
             turns++;
-            jitInTurn = jitSeconds() - jitBefore;
+            double jitNow = jitSeconds();
+            jitInTurn = jitNow - jit;
+            jit = jitNow;
             settled = jitInTurn < SETTLED_JIT_SHARE * turn.toSeconds();
         } while (turns < 2 || untilJitSettles && !settled && Duration.between(start, Instant.now()).compareTo(maxWarmUp) < 0);
         String warmedUp = String.format(Locale.ROOT, "%d turns of %d s per endpoint; the JIT compiled for %.1f s in the last turn of %d s",
@@ -123,7 +125,8 @@ final class InterleavedRounds {
         if (!untilJitSettles) {
             return warmedUp;
         }
-        return warmedUp + (settled ? ", under 5 %, so it counted as settled" : ", still over 5 % when the warm-up's time ran out");
+        String share = String.format(Locale.ROOT, "%.0f %%", SETTLED_JIT_SHARE * 100);
+        return warmedUp + (settled ? ", under " + share + ", so it counted as settled" : ", still over " + share + " when the warm-up's time ran out");
     }
 
     /** The time the Keycloak JVM's JIT compilers have spent so far, added up over its compiler threads. */

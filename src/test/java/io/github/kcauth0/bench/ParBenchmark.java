@@ -3,7 +3,6 @@ package io.github.kcauth0.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kcauth0.support.Admin;
@@ -198,7 +194,7 @@ public final class ParBenchmark {
 
     /** Heap used after a full GC, before and after pushing requests that stay pending. */
     private double heapPerPendingRequest(String url) throws Exception {
-        long before = usedHeapAfterGc();
+        long before = server.heapUsedAfterFullGc();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> statuses = new ArrayList<>();
         for (int i = 0; i < pendingRequests; i++) {
@@ -210,17 +206,7 @@ public final class ParBenchmark {
             }
         }
         pool.shutdown();
-        return (usedHeapAfterGc() - before) / (double) pendingRequests;
-    }
-
-    private long usedHeapAfterGc() throws IOException, InterruptedException {
-        server.jcmd("GC.run");
-        server.jcmd("GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(server.jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("No heap figure from jcmd");
-        }
-        return Long.parseLong(used.group(1)) * 1024;
+        return (server.heapUsedAfterFullGc() - before) / (double) pendingRequests;
     }
 
     static String machine(KeycloakServer server) throws IOException {

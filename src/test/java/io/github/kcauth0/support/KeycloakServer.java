@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -160,6 +162,18 @@ public final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Heap in use after full collections, in bytes (benchmarks). */
+    public long heapUsedAfterFullGc() throws IOException, InterruptedException {
+        // twice: objects the first collection found unreachable through references are freed by the second
+        jcmd("GC.run");
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("No heap figure from jcmd");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
     }
 
     /** What {@code jcmd} prints for a diagnostic command run in the Keycloak JVM (benchmarks: heap, JIT). */
