@@ -10,7 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.infinispan.Cache;
 import org.keycloak.Config;
+import org.keycloak.connections.infinispan.InfinispanConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -19,7 +21,9 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 /**
  * Test-only provider, in its own jar beside the extension's on the test servers (never shipped): shows which
  * parameters Keycloak's single-use store holds for a {@code request_uri}, at
- * {@code GET /realms/{realm}/test-pushed-request?request_uri=…}, so that tests can read the stored entry itself.
+ * {@code GET /realms/{realm}/test-pushed-request?request_uri=…}, so that tests can read the stored entry itself;
+ * and how many entries the store's embedded cache holds in this node's memory, expired ones included, at
+ * {@code GET /realms/{realm}/test-pushed-request/memory}.
  */
 public final class PushedRequestProbe implements RealmResourceProviderFactory {
 
@@ -64,6 +68,25 @@ public final class PushedRequestProbe implements RealmResourceProviderFactory {
                 }
             }
             return Response.status(404).build();
+        }
+
+        /**
+         * The {@code actionTokens} cache's entries in this node's memory, expired ones not yet removed included,
+         * with the cache's mode and Infinispan's reaper interval; 404 where the store is not embedded.
+         */
+        @GET
+        @Path("/memory")
+        @Produces(MediaType.APPLICATION_JSON)
+        public Response entriesInMemory() {
+            InfinispanConnectionProvider connections = session.getProvider(InfinispanConnectionProvider.class);
+            if (connections == null) {
+                return Response.status(404).build();
+            }
+            Cache<?, ?> store = connections.getCache(InfinispanConnectionProvider.ACTION_TOKEN_CACHE);
+            return Response.ok(Map.of(
+                    "entries", store.getAdvancedCache().getDataContainer().sizeIncludingExpired(),
+                    "cacheMode", store.getCacheConfiguration().clustering().cacheMode().toString(),
+                    "reaperIntervalMillis", store.getCacheConfiguration().expiration().wakeUpInterval())).build();
         }
     }
 

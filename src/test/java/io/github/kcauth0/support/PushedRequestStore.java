@@ -39,6 +39,18 @@ public final class PushedRequestStore {
         return names;
     }
 
+    /**
+     * How many entries Keycloak's single-use store holds in the server's memory, expired ones not yet removed
+     * included, read by the probe provider.
+     */
+    public long entriesInMemory() {
+        HttpResponse<String> memory = Http.get(server.domain("master") + "/test-pushed-request/memory");
+        if (memory.statusCode() != 200) {
+            throw new AssertionError("Probe answered " + memory.statusCode() + " " + memory.body());
+        }
+        return Http.json(memory).get("entries").asLong();
+    }
+
     /** How many writes Keycloak's single-use store has taken. */
     public long writes() {
         return statistic("vendor_statistics_stores");
