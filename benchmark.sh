@@ -4,6 +4,9 @@
 # logins per second, heap per pending request. Prints the report and writes it to target/benchmark.md.
 # `./benchmark.sh flood` instead floods each endpoint with valid pushes for four 50 s slices, on a fresh server
 # with Keycloak's default heap, and writes target/flood.md (about 10 minutes).
+# `./benchmark.sh soak` instead pushes requests nobody redeems, with a 5 s PAR lifespan, at a steady rate and then at
+# full speed, against each endpoint in dev and production mode on fresh servers with Keycloak's default heap: heap
+# after full GC and the store's entries in memory per slice; writes target/soak.md and docs/soak-heap.png (about 25 minutes).
 # `./benchmark.sh realm-size` instead pushes requests naming one of 10,000 organizations and one of 1,000 APIs
 # (Auth0's organization and audience) against Keycloak's endpoint given them as scopes; writes target/realm-size.md.
 # Arguments -Dname=value set the benchmarks' system properties, e.g. -Dbench.round.seconds=2 (see BENCHMARKS.md).
@@ -26,9 +29,10 @@ cp -r "target/it/keycloak-$version" target/bench/
 case "${1:-}" in
     flood) shift; benchmark=io.github.kcauth0.bench.FloodBenchmark ;;
     realm-size) shift; benchmark=io.github.kcauth0.bench.RealmSizeBenchmark ;;
+    soak) shift; benchmark=io.github.kcauth0.bench.SoakBenchmark ;;
     *) benchmark=io.github.kcauth0.bench.ParBenchmark ;;
 esac
-if [ "$benchmark" != io.github.kcauth0.bench.FloodBenchmark ]; then
+if [ "$benchmark" != io.github.kcauth0.bench.FloodBenchmark ] && [ "$benchmark" != io.github.kcauth0.bench.SoakBenchmark ]; then
     # Room for the pushed requests that pile up at a few thousand per second until they expire.
     export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms1g -Xmx1g}"
 fi
