@@ -24,7 +24,9 @@ export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 # declarative-ui: the admin console's "Auth0 PAR" tab (Realm settings).
 # Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 parameters it does not know unless told otherwise, and
-# 5 more count against that limit (the README's ext-* row says which).
+# 5 more count against that limit (the README's ext-* row says which). authorization_details travel as such a
+# parameter, 2,000 characters at most unless told otherwise (README, Rich Authorization Requests).
 exec "$home/bin/kc.sh" start-dev --import-realm --health-enabled=true --metrics-enabled=true \
     --features=declarative-ui \
-    --spi-login-protocol--openid-connect--add-req-params-max-number=16 "$@"
+    --spi-login-protocol--openid-connect--add-req-params-max-number=16 \
+    --spi-login-protocol--openid-connect--add-req-params-max-size=8000 "$@"

@@ -1,10 +1,11 @@
 // A discovery-based application (openid-client 6.x, what Auth0's newer SDKs use underneath): discovery of
-// https://{domain}, PAR with Auth0's audience, login, code grant with openid-client's ID token checks, userinfo.
+// https://{domain}, PAR with Auth0's audience (and authorization_details, if given), login, code grant with
+// openid-client's ID token checks, userinfo.
 import * as client from 'openid-client';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
-  const { domain, clientId, clientSecret, redirectUri, audience } = config();
+  const { domain, clientId, clientSecret, redirectUri, audience, authorizationDetails } = config();
   const oidc = await client.discovery(new URL(`https://${domain}`), clientId, clientSecret);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -19,6 +20,7 @@ await run(async () => {
     nonce,
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
+    ...(authorizationDetails && { authorization_details: authorizationDetails }),
   });
   send({ authorize: authorize.href });
 
@@ -37,5 +39,6 @@ await run(async () => {
     idToken,
     accessToken: claims(tokens.access_token),
     userinfo,
+    authorizationDetails: tokens.authorization_details,
   });
 });

@@ -3,6 +3,7 @@ package io.github.kcauth0.admin;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.kcauth0.rar.AuthorizationDetailsMapperSync;
 import io.github.kcauth0.realm.Auth0ParSettings;
 import org.keycloak.Config;
 import org.keycloak.common.Profile;
@@ -44,6 +45,7 @@ public final class RealmSettingsSync implements EventListenerProviderFactory, Ev
                 showAttributesInTab(realm);
             }
         }
+        AuthorizationDetailsMapperSync.onAdminEvent(session, event);
     }
 
     @Override

@@ -14,6 +14,8 @@ public final class OAuthError extends RuntimeException {
     public static final String UNSUPPORTED_RESPONSE_TYPE = "unsupported_response_type";
     public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
     public static final String INVALID_REQUEST_OBJECT = "invalid_request_object";
+    /** RFC 9396 §5: authorization_details that are malformed or of a type the API does not register. */
+    public static final String INVALID_AUTHORIZATION_DETAILS = "invalid_authorization_details";
     /** Auth0's code for a rate-limited request (429). */
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
 
@@ -54,6 +56,11 @@ public final class OAuthError extends RuntimeException {
      */
     public static OAuthError invalidRequest(String description, String descriptionWithoutRequestValues) {
         return new OAuthError(400, INVALID_REQUEST, description, descriptionWithoutRequestValues, false);
+    }
+
+    /** Rejected {@code authorization_details} (RFC 9396 §5), described as {@link #invalidRequest(String, String)}. */
+    public static OAuthError invalidAuthorizationDetails(String description, String descriptionWithoutRequestValues) {
+        return new OAuthError(400, INVALID_AUTHORIZATION_DETAILS, description, descriptionWithoutRequestValues, false);
     }
 
     /** This error, for a rejection whose event Keycloak recorded already. */

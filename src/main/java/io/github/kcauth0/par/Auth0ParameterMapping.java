@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.rar.AuthorizationDetailsMapping;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.util.JsonSerialization;
 
 import static io.github.kcauth0.par.Auth0Parameters.ACR_VALUES;
 import static io.github.kcauth0.par.Auth0Parameters.AUDIENCE;
@@ -54,7 +53,7 @@ public final class Auth0ParameterMapping {
     /** Same name and meaning in Keycloak. */
     static final Set<String> UNCHANGED = Set.of(CLIENT_ID, RESPONSE_TYPE, RESPONSE_MODE, REDIRECT_URI, STATE, NONCE, CODE_CHALLENGE, CODE_CHALLENGE_METHOD,
             PROMPT, MAX_AGE, LOGIN_HINT, UI_LOCALES_PARAM, ACR_VALUES, CLAIMS, DISPLAY, ID_TOKEN_HINT, DPOP_JKT,
-            REQUEST, REQUEST_URI, AUTHORIZATION_DETAILS);
+            REQUEST, REQUEST_URI);
 
     /** Keycloak's identity-provider hint. */
     static final String KC_IDP_HINT = "kc_idp_hint";
@@ -119,7 +118,9 @@ public final class Auth0ParameterMapping {
         if (request.get(SCREEN_HINT).filter(SIGNUP::equals).isPresent() && !request.has(PROMPT)) {
             keycloak.putSingle(PROMPT, PROMPT_CREATE);
         }
-        request.get(AUTHORIZATION_DETAILS).ifPresent(this::requireSupportedAuthorizationDetails);
+        // Last: whether Keycloak keeps the details with the login depends on the rest of the form.
+        request.get(AUTHORIZATION_DETAILS).ifPresent(details -> new AuthorizationDetailsMapping(realm)
+                .map(details, audiences(request), request.has(REQUEST), keycloak));
         return keycloak;
     }
 
@@ -156,27 +157,6 @@ public final class Auth0ParameterMapping {
 
     private static OAuthError organizationNotFound(String organization) {
         return OAuthError.invalidRequest("Organization not found: " + organization, "Organization not found");
-    }
-
-    private void requireSupportedAuthorizationDetails(String authorizationDetails) {
-        JsonNode details;
-        try {
-            details = JsonSerialization.mapper.readTree(authorizationDetails);
-        } catch (Exception e) {
-            details = null;
-        }
-        if (details == null || !details.isArray() || details.isEmpty()) {
-            throw OAuthError.invalidRequest("Invalid parameter: authorization_details must be a JSON array of objects");
-        }
-        Set<String> supported = realm.authorizationDetailsTypes();
-        for (JsonNode detail : details) {
-            String type = detail.path("type").asText("");
-            if (!supported.contains(type)) {
-                String supports = "this realm supports " + (supported.isEmpty() ? "none" : String.join(", ", supported));
-                throw OAuthError.invalidRequest("Unsupported authorization_details type: \"" + type + "\"; " + supports,
-                        "Unsupported authorization_details type; " + supports);
-            }
-        }
     }
 
     private static List<String> split(String scope) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.rar.AuthorizationDetailsMapping;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -86,7 +87,12 @@ public final class Auth0RequestChecks {
      * object's claims take the place of the parameters of their names.
      */
     private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
-        return asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
+        Auth0AuthorizationRequest parsed = asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
+        // A request object's own authorization_details, which Keycloak reads under its own name.
+        parsed.get(Auth0Parameters.AUTHORIZATION_DETAILS)
+                .filter(details -> request.has(Auth0Parameters.REQUEST) && !request.get(Auth0Parameters.AUTHORIZATION_DETAILS).equals(Optional.of(details)))
+                .ifPresent(details -> new AuthorizationDetailsMapping(new KeycloakRealmLookups(session, client, true)).checkInsideRequestObject(details));
+        return parsed;
     }
 
     static Auth0AuthorizationRequest asParsed(Auth0AuthorizationRequest request, String clientId, Function<JWE, byte[]> decryption) {

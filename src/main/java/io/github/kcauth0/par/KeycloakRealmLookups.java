@@ -5,8 +5,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.github.kcauth0.rar.ApiAuthorizationDetailsTypes;
+import io.github.kcauth0.rar.LoginParameterLimits;
+
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -73,9 +77,28 @@ final class KeycloakRealmLookups implements RealmLookups {
     }
 
     @Override
-    public Set<String> authorizationDetailsTypes() {
+    public Set<String> processedByKeycloak() {
+        return processedByKeycloak(session);
+    }
+
+    static Set<String> processedByKeycloak(KeycloakSession session) {
         return session.getKeycloakSessionFactory().getProviderFactoriesStream(AuthorizationDetailsProcessor.class)
                 .map(ProviderFactory::getId)
                 .collect(Collectors.toSet());
+    }
+
+    /** The client's own scope of that name, from the two maps Keycloak keeps of them: never a walk of the realm. */
+    @Override
+    public Optional<Set<String>> registeredOn(String api) {
+        ClientScopeModel scope = client.getClientScopes(false).get(api);
+        if (scope == null) {
+            scope = client.getClientScopes(true).get(api);
+        }
+        return Optional.ofNullable(scope).map(ApiAuthorizationDetailsTypes::of);
+    }
+
+    @Override
+    public LoginParameterLimits loginParameterLimits() {
+        return LoginParameterLimits.of(session, scopesCheckedByKeycloak);
     }
 }

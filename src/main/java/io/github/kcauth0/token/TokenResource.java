@@ -12,6 +12,7 @@ import io.github.kcauth0.oauth.PostOnlyResource;
 import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.EndpointCall;
 import io.github.kcauth0.ops.RateLimits;
+import io.github.kcauth0.rar.AuthorizationDetailsMapper;
 import io.github.kcauth0.tokens.Auth0IdTokens;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -122,6 +123,11 @@ public final class TokenResource extends PostOnlyResource {
         body.put("expires_in", tokens.getExpiresIn());
         if (tokens.getScope() != null) {
             body.put("scope", tokens.getScope());
+        }
+        // RFC 9396 §7, as Auth0 answers: put there by the API's AuthorizationDetailsMapper.
+        Object authorizationDetails = tokens.getOtherClaims().get(AuthorizationDetailsMapper.CLAIM);
+        if (authorizationDetails != null) {
+            body.put(AuthorizationDetailsMapper.CLAIM, authorizationDetails);
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

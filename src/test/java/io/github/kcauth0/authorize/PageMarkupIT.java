@@ -58,10 +58,11 @@ class PageMarkupIT {
 
     @ParameterizedTest
     @MethodSource("markup")
-    void unsupportedAuthorizationDetailsTypeIsShownWithoutTheValue(String markup) {
+    void unregisteredAuthorizationDetailsTypeIsShownWithoutTheValue(String markup) {
         String details = "[{\"type\":" + Http.JSON.valueToTree(markup) + "}]";
-        assertExtensionPage(open(plainRequest("authorization_details", details)),
-                "cannot be processed (Unsupported authorization_details type; this realm supports");
+        Map<String, String> query = plainRequest("authorization_details", details);
+        query.put("audience", TestRealms.API);
+        assertExtensionPage(open(query), "cannot be processed (authorization_details type not registered on the API)");
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.rar.LoginParameterLimits;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,18 @@ class Auth0ParameterMappingTest {
         }
 
         @Override
-        public Set<String> authorizationDetailsTypes() {
+        public Set<String> processedByKeycloak() {
             return Set.of("openid_credential");
+        }
+
+        @Override
+        public Optional<Set<String>> registeredOn(String api) {
+            return API.equals(api) ? Optional.of(Set.of("payment_initiation")) : Optional.empty();
+        }
+
+        @Override
+        public LoginParameterLimits loginParameterLimits() {
+            return new LoginParameterLimits(2000, 16, Set.of("client_id", "scope"), 3);
         }
     });
 
@@ -105,15 +116,81 @@ class Auth0ParameterMappingTest {
     }
 
     @Test
-    void authorizationDetailsOfAnUnsupportedTypeAreRejectedClearly() {
+    void authorizationDetailsOfAnApisTypeAreCarriedUnderTheExtensionsName() {
+        String details = "[{\"type\":\"payment_initiation\",\"instructedAmount\":{\"currency\":\"EUR\",\"amount\":\"123.50\"}}]";
+
+        MultivaluedMap<String, String> keycloak = map(Map.of("authorization_details", details, "audience", API));
+
+        assertEquals(details, keycloak.getFirst("auth0_authorization_details"));
+        assertFalse(keycloak.containsKey("authorization_details"));
+    }
+
+    @Test
+    void authorizationDetailsOfATypeTheApiDoesNotRegisterAreRejectedNamingTheType() {
+        OAuthError error = assertThrows(OAuthError.class,
+                () -> map(Map.of("authorization_details", "[{\"type\":\"account_information\",\"secret\":\"s3\"}]", "audience", API)));
+
+        assertEquals("invalid_authorization_details", error.error());
+        assertEquals("authorization_details type \"account_information\" is not registered on the API", error.description());
+        assertEquals("authorization_details type not registered on the API", error.descriptionWithoutRequestValues());
+    }
+
+    @Test
+    void authorizationDetailsOfAnApisTypeWithoutAnAudienceAreRejected() {
         OAuthError error = assertThrows(OAuthError.class,
                 () -> map(Map.of("authorization_details", "[{\"type\":\"payment_initiation\"}]")));
 
-        assertEquals("Unsupported authorization_details type: \"payment_initiation\"; this realm supports openid_credential",
+        assertEquals("invalid_authorization_details", error.error());
+        assertEquals("authorization_details needs an audience: the API that registers its types", error.description());
+    }
+
+    @Test
+    void authorizationDetailsForAnApiTheClientMayNotUseAreAnUnknownService() {
+        OAuthError error = assertThrows(OAuthError.class, () -> new Auth0ParameterMapping(lookupsAllowingEveryScope())
+                .toKeycloak(Auth0AuthorizationRequest.of(form(Map.of("authorization_details", "[{\"type\":\"payment_initiation\"}]",
+                        "audience", "https://other.example.com")))));
+
+        assertEquals("invalid_request", error.error());
+        assertEquals("Service not found: https://other.example.com", error.description());
+    }
+
+    @Test
+    void authorizationDetailsThatKeycloakWouldDropAreRefusedWithTheLimit() {
+        OAuthError error = assertThrows(OAuthError.class, () -> map(Map.of("audience", API,
+                "authorization_details", "[{\"type\":\"payment_initiation\",\"note\":\"" + "x".repeat(2000) + "\"}]")));
+
+        assertEquals("invalid_authorization_details", error.error());
+        assertEquals(true, error.description().endsWith("this server keeps at most 2000 with a login (Keycloak's add-req-params-max-size)"),
                 error.description());
-        assertEquals("Unsupported authorization_details type; this realm supports openid_credential",
-                error.descriptionWithoutRequestValues());
-        assertEquals(400, assertThrows(OAuthError.class, () -> map(Map.of("authorization_details", "{}"))).status());
+    }
+
+    private static RealmLookups lookupsAllowingEveryScope() {
+        return new RealmLookups() {
+            @Override
+            public boolean clientMayRequestScope(String name) {
+                return true;
+            }
+
+            @Override
+            public Optional<String> organizationAlias(String idOrAlias) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Set<String> processedByKeycloak() {
+                return Set.of();
+            }
+
+            @Override
+            public Optional<Set<String>> registeredOn(String api) {
+                return Optional.empty();
+            }
+
+            @Override
+            public LoginParameterLimits loginParameterLimits() {
+                return new LoginParameterLimits(2000, 16, Set.of(), 0);
+            }
+        };
     }
 
     @Test
@@ -125,8 +202,12 @@ class Auth0ParameterMappingTest {
     }
 
     private MultivaluedMap<String, String> map(Map<String, String> auth0) {
+        return mapping.toKeycloak(Auth0AuthorizationRequest.of(form(auth0)));
+    }
+
+    private static MultivaluedMap<String, String> form(Map<String, String> auth0) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         auth0.forEach(form::putSingle);
-        return mapping.toKeycloak(Auth0AuthorizationRequest.of(form));
+        return form;
     }
 }

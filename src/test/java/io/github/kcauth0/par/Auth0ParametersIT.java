@@ -178,13 +178,14 @@ class Auth0ParametersIT {
     }
 
     @Test
-    void unsupportedAuthorizationDetailsAreAClearError() {
-        HttpResponse<String> response = push(Map.of("authorization_details",
-                "[{\"type\":\"payment_initiation\",\"instructedAmount\":{\"currency\":\"EUR\",\"amount\":\"123.50\"}}]"));
+    void authorizationDetailsOfATypeTheApiDoesNotRegisterAreAClearError() {
+        HttpResponse<String> response = push(Map.of("audience", API, "authorization_details",
+                "[{\"type\":\"account_information\",\"accounts\":[\"DE02100100109307118603\"]}]"));
 
         assertEquals(400, response.statusCode(), response.body());
-        assertTrue(Http.json(response).get("error_description").asText()
-                .startsWith("Unsupported authorization_details type: \"payment_initiation\""), response.body());
+        assertEquals("invalid_authorization_details", Http.json(response).get("error").asText(), response.body());
+        assertEquals("authorization_details type \"account_information\" is not registered on the API",
+                Http.json(response).get("error_description").asText(), response.body());
     }
 
     @Test

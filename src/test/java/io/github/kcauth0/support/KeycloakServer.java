@@ -59,6 +59,8 @@ public final class KeycloakServer {
                     // Auth0 keeps up to 10 ext-* parameters; Keycloak keeps 5 parameters it does not know unless
                     // told otherwise, and 6 more count against that limit (the README's ext-* row says which).
                     "--spi-login-protocol--openid-connect--add-req-params-max-number=16",
+                    // authorization_details travel as such a parameter, 2,000 characters at most unless told otherwise
+                    "--spi-login-protocol--openid-connect--add-req-params-max-size=8000",
                     // the admin console's extension tabs
                     "--features=declarative-ui",
                     // X-Forwarded-For names the source address of a request, as behind a proxy

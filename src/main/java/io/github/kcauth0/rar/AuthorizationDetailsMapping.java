@@ -1,0 +1,93 @@
+package io.github.kcauth0.rar;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.kcauth0.oauth.OAuthError;
+
+/**
+ * Where a request's {@code authorization_details} go in Keycloak. Types Keycloak processes itself
+ * ({@code openid_credential}, OID4VC) keep Keycloak's parameter, as before. Any other type must be registered on
+ * the API the request names ({@code audience} or {@code resource}) among the client's own; the array is then
+ * handed to Keycloak whole under {@value CarriedAuthorizationDetails#PARAMETER}, a name Keycloak does not know and
+ * so keeps as a note of the login on every release, where 26.7 would refuse {@code authorization_details} of a
+ * type it has no processor for.
+ */
+public final class AuthorizationDetailsMapping {
+
+    private final AuthorizationDetailsRealm realm;
+
+    public AuthorizationDetailsMapping(AuthorizationDetailsRealm realm) {
+        this.realm = realm;
+    }
+
+    /**
+     * @param apis             the APIs the request names
+     * @param withRequestObject whether the request has a request object beside the details
+     * @param keycloakForm     the rest of the request as Keycloak will read it, which the details join
+     */
+    public void map(String value, List<String> apis, boolean withRequestObject, Map<String, List<String>> keycloakForm) {
+        AuthorizationDetails details = AuthorizationDetails.parse(value);
+        if (realm.processedByKeycloak().containsAll(details.types())) {
+            keycloakForm.put(AuthorizationDetails.PARAMETER, List.of(details.json()));
+            return;
+        }
+        LoginParameterLimits limits = realm.loginParameterLimits();
+        if (withRequestObject && limits.pushed()) {
+            // Keycloak's authorization endpoint reads a pushed request object's claims and nothing beside them.
+            throw AuthorizationDetails.invalid("an API's authorization_details cannot be pushed with a request object: "
+                    + "Keycloak's login reads only the object's claims; push them without one");
+        }
+        requireRegistered(details, apis);
+        requireKeptWithTheLogin(details, limits, keycloakForm);
+        keycloakForm.put(CarriedAuthorizationDetails.PARAMETER, List.of(details.json()));
+    }
+
+    /** Inside a request object Keycloak reads the details itself, under its own name: only its own types go there. */
+    public void checkInsideRequestObject(String value) {
+        AuthorizationDetails details = AuthorizationDetails.parse(value);
+        for (String type : details.types()) {
+            if (!realm.processedByKeycloak().contains(type)) {
+                throw OAuthError.invalidAuthorizationDetails("authorization_details type \"" + type + "\" cannot be carried "
+                        + "inside a request object; send the authorization_details parameter beside it",
+                        "An API's authorization_details type cannot be carried inside a request object; send the "
+                                + "authorization_details parameter beside it");
+            }
+        }
+    }
+
+    private void requireRegistered(AuthorizationDetails details, List<String> apis) {
+        if (apis.isEmpty()) {
+            throw AuthorizationDetails.invalid("authorization_details needs an audience: the API that registers its types");
+        }
+        Set<String> registered = new HashSet<>();
+        for (String api : apis) {
+            registered.addAll(realm.registeredOn(api)
+                    .orElseThrow(() -> OAuthError.invalidRequest("Service not found: " + api, "Service not found")));
+        }
+        for (String type : details.types()) {
+            if (!registered.contains(type)) {
+                throw OAuthError.invalidAuthorizationDetails("authorization_details type \"" + type + "\" is not registered on the API",
+                        "authorization_details type not registered on the API");
+            }
+        }
+    }
+
+    /** Keycloak drops an unknown parameter beyond its limits without a word: refused here instead, with the limit. */
+    private static void requireKeptWithTheLogin(AuthorizationDetails details, LoginParameterLimits limits,
+                                                Map<String, List<String>> keycloakForm) {
+        if (details.json().length() > limits.maxLength()) {
+            throw AuthorizationDetails.invalid("authorization_details is " + details.json().length() + " characters long; "
+                    + "this server keeps at most " + limits.maxLength() + " with a login (Keycloak's add-req-params-max-size)");
+        }
+        long kept = keycloakForm.keySet().stream().filter(name -> !limits.known().contains(name)).count();
+        long withDetails = kept + 1 + limits.addedByKeycloak();
+        if (withDetails > limits.maxCount()) {
+            throw AuthorizationDetails.invalid("with authorization_details this request has " + withDetails + " parameters that "
+                    + "Keycloak keeps with a login, and this server keeps at most " + limits.maxCount()
+                    + " (Keycloak's add-req-params-max-number)");
+        }
+    }
+}
