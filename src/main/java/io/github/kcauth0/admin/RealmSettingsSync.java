@@ -22,6 +22,7 @@ import org.keycloak.services.ui.extend.UiTabProvider;
 /**
  * Keeps the "Auth0 PAR" tab's stored values equal to the realm attributes, which are what is in force: a global
  * admin-event listener (it needs no realm configuration) sees every realm update made through the Admin REST API.
+ * It also hands every client-scope change to {@link AuthorizationDetailsMapperSync}.
  */
 public final class RealmSettingsSync implements EventListenerProviderFactory, EventListenerProvider {
 

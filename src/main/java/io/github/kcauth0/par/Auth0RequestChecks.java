@@ -88,10 +88,12 @@ public final class Auth0RequestChecks {
      */
     private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
         Auth0AuthorizationRequest parsed = asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
-        // A request object's own authorization_details, which Keycloak reads under its own name.
+        // A request object's own authorization_details (not the parameter's), which Keycloak reads under its own name.
         parsed.get(Auth0Parameters.AUTHORIZATION_DETAILS)
-                .filter(details -> request.has(Auth0Parameters.REQUEST) && !request.get(Auth0Parameters.AUTHORIZATION_DETAILS).equals(Optional.of(details)))
-                .ifPresent(details -> new AuthorizationDetailsMapping(new KeycloakRealmLookups(session, client, true)).checkInsideRequestObject(details));
+                .filter(details -> request.has(Auth0Parameters.REQUEST)
+                        && !request.get(Auth0Parameters.AUTHORIZATION_DETAILS).equals(Optional.of(details)))
+                .ifPresent(details -> new AuthorizationDetailsMapping(new KeycloakRealmLookups(session, client, true))
+                        .checkInsideRequestObject(details));
         return parsed;
     }
 

@@ -78,10 +78,6 @@ final class KeycloakRealmLookups implements RealmLookups {
 
     @Override
     public Set<String> processedByKeycloak() {
-        return processedByKeycloak(session);
-    }
-
-    static Set<String> processedByKeycloak(KeycloakSession session) {
         return session.getKeycloakSessionFactory().getProviderFactoriesStream(AuthorizationDetailsProcessor.class)
                 .map(ProviderFactory::getId)
                 .collect(Collectors.toSet());

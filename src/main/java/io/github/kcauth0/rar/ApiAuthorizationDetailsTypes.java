@@ -27,7 +27,7 @@ public final class ApiAuthorizationDetailsTypes {
         return !of(api).isEmpty();
     }
 
-    /** The types of the scope's attribute; none when it is absent or not Auth0's form (logged once per read). */
+    /** The types of the scope's attribute; none when it is absent or not Auth0's form (logged). */
     public static Set<String> of(ClientScopeModel api) {
         return parse(api.getAttribute(ATTRIBUTE), api.getName());
     }

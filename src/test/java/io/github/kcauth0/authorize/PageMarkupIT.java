@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.kcauth0.rar.AuthorizationDetails;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
@@ -62,7 +63,9 @@ class PageMarkupIT {
         String details = "[{\"type\":" + Http.JSON.valueToTree(markup) + "}]";
         Map<String, String> query = plainRequest("authorization_details", details);
         query.put("audience", TestRealms.API);
-        assertExtensionPage(open(query), "cannot be processed (authorization_details type not registered on the API)");
+        assertExtensionPage(open(query), "cannot be processed (" + (markup.length() > AuthorizationDetails.MAX_TYPE_LENGTH
+                ? "an authorization_details type is longer than " + AuthorizationDetails.MAX_TYPE_LENGTH + " characters"
+                : "authorization_details type not registered on the API") + ")");
     }
 
     @ParameterizedTest
