@@ -37,7 +37,8 @@ public final class SignedRequestObjects {
     }
 
     public static boolean requiredBy(ClientModel client) {
-        return REQUIRING.contains(OIDCAdvancedConfigWrapper.fromClientModel(client).getRequestObjectRequired());
+        String required = OIDCAdvancedConfigWrapper.fromClientModel(client).getRequestObjectRequired();
+        return required != null && REQUIRING.contains(required);
     }
 
     /**
