@@ -3,6 +3,9 @@ package io.github.kcauth0.fapi;
 import java.net.URI;
 import java.util.Map;
 
+import com.auth0.client.auth.AuthAPI;
+import com.auth0.exception.APIException;
+import com.auth0.json.auth.PushedAuthorizationResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static io.github.kcauth0.support.TestRealms.CALLBACK;
+import static io.github.kcauth0.support.TestRealms.CODE_CHALLENGE;
+import static io.github.kcauth0.support.TestRealms.CODE_VERIFIER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +42,8 @@ class Fapi2IT {
     private static final String DPOP_CLIENT = "fapi-dpop-app";
     /** Under fapi-2-security-profile and fapi-2-message-signing: mTLS-bound tokens. */
     private static final String MTLS_CLIENT = "fapi-mtls-app";
+    /** Under fapi-2-dpop-security-profile, with a client secret where the profile wants a key. */
+    private static final String SECRET_CLIENT = "fapi-secret-app";
     private static final ClientKeys keys = ClientKeys.generate();
 
     @BeforeAll
@@ -49,7 +57,11 @@ class Fapi2IT {
         ArrayNode clients = realm.putArray("clients");
         client(clients, DPOP_CLIENT).put("dpop.bound.access.tokens", "true");
         client(clients, MTLS_CLIENT).put("tls.client.certificate.bound.access.tokens", "true");
+        ObjectNode secretClient = clients.addObject().put("clientId", SECRET_CLIENT).put("enabled", true).put("publicClient", false)
+                .put("secret", SECRET_CLIENT + "-secret").put("standardFlowEnabled", true);
+        secretClient.putArray("redirectUris").add(CALLBACK);
         ObjectNode clientRoles = realm.putObject("roles").putObject("client");
+        clientRoles.putArray(SECRET_CLIENT).addObject().put("name", "fapi-2-security");
         clientRoles.putArray(DPOP_CLIENT).addObject().put("name", "fapi-2-dpop");
         clientRoles.putArray(MTLS_CLIENT).addObject().put("name", "fapi-2");
         admin.post("", realm);
@@ -58,6 +70,7 @@ class Fapi2IT {
         ArrayNode list = policies.putArray("policies");
         policy(list, "fapi-2", "fapi-2-security-profile", "fapi-2-message-signing");
         policy(list, "fapi-2-dpop", "fapi-2-dpop-security-profile", "fapi-2-dpop-message-signing");
+        policy(list, "fapi-2-security", "fapi-2-dpop-security-profile");
         admin.put("/" + REALM + "/client-policies/policies", policies);
     }
 
@@ -102,7 +115,7 @@ class Fapi2IT {
             rejected = fapiClient.read("rejected");
         }
 
-        assertEquals("invalid_request", rejected.get("error").asText(), rejected.toString());
+        assertEquals("invalid_grant", rejected.get("error").asText(), rejected.toString());
         assertEquals("Client Certification missing for MTLS HoK Token Binding", rejected.get("error_description").asText());
     }
 
@@ -115,6 +128,23 @@ class Fapi2IT {
 
         assertEquals(400, page.statusCode(), page.body());
         assertTrue(page.body().contains("request_uri not included"), page.body());
+    }
+
+    @Test
+    void clientSecretIsRefusedAtTheTokenEndpoint() throws Exception {
+        AuthAPI auth = AuthAPI.newBuilder(DOMAIN, SECRET_CLIENT, SECRET_CLIENT + "-secret").build();
+        PushedAuthorizationResponse pushed = auth.pushedAuthorizationRequest(CALLBACK, "code", Map.of("scope", "openid",
+                "state", "secret-state", "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256")).execute().getBody();
+        URI callback = new Browser(server).login(auth.authorizeUrlWithPAR(pushed.getRequestURI()), "alice", "alice-password");
+        assertEquals(AUTH0_ISSUER, Browser.queryParameters(callback).get("iss"));
+
+        APIException refused = assertThrows(APIException.class,
+                () -> auth.exchangeCodeWithVerifier(Browser.queryParameters(callback).get("code"), CODE_VERIFIER, CALLBACK).execute());
+
+        // Keycloak's token endpoint answers a client policy's refusal of a code grant as invalid_grant
+        assertEquals(400, refused.getStatusCode());
+        assertEquals("invalid_grant", refused.getError());
+        assertEquals("Configured client authentication method not allowed for client", refused.getDescription());
     }
 
     @Test
