@@ -105,6 +105,22 @@ class Fapi2IT {
         assertEquals("https://" + DOMAIN, result.get("accessToken").get("iss").asText());
     }
 
+    /** Auth0's request object audience is taken on /authorize only: Keycloak's own endpoint keeps its rule. */
+    @Test
+    void keycloaksOwnEndpointKeepsComparingTheRequestObjectsAudienceWithItsIssuer() {
+        java.net.http.HttpResponse<String> response;
+        try (NodeScript fapiClient = NodeScript.start(server, "fapi2-client.mjs", config(DPOP_CLIENT, "login", true))) {
+            String authorize = fapiClient.read("authorize").asText();
+            response = new Browser(server).open(authorize.replace("/authorize?", "/protocol/openid-connect/auth?"));
+        }
+        Map<String, String> callback = Browser.queryParameters(URI.create(response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError(response.statusCode() + " " + response.body()))));
+
+        assertEquals("invalid_request_uri", callback.get("error"), callback.toString());
+        assertEquals("Invalid parameter in the 'request' object: aud", callback.get("error_description"));
+        assertEquals("https://" + DOMAIN, callback.get("iss"));
+    }
+
     @Test
     void mtlsProfileWantsACertificateAtTheTokenEndpoint() {
         JsonNode rejected;
