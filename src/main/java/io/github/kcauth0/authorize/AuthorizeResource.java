@@ -2,6 +2,9 @@ package io.github.kcauth0.authorize;
 
 import java.util.List;
 
+import io.github.kcauth0.issuer.AuthorizationResponseIssuer;
+import io.github.kcauth0.jar.Auth0RequestObjectAudiences;
+import io.github.kcauth0.jar.SignedRequestObjects;
 import io.github.kcauth0.oauth.DamagedQueryGuard;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.ops.EndpointCall;
@@ -87,6 +90,7 @@ public final class AuthorizeResource {
         if (!PushedRequestBinding.allows(session, reference, event)) {
             return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
         }
+        SignedRequestObjects.requirePushed(session, reference);
         try {
             // Keycloak before 26.7 drops a pushed connection and screen_hint=signup on the way into the login.
             return PushedRequestHints.apply(session, keycloak(new MultivaluedHashMap<>(reference.parameters()), event));
@@ -132,6 +136,8 @@ public final class AuthorizeResource {
     private Response keycloak(MultivaluedMap<String, String> keycloakParameters, EventBuilder event) {
         KeycloakContext context = session.getContext();
         context.setHttpRequest(new ReplacedFormHttpRequest(context.getHttpRequest(), keycloakParameters));
-        return new AuthorizationEndpoint(session, event).buildPost();
+        Auth0RequestObjectAudiences.acceptOnThisRequest(session);
+        AuthorizationResponseIssuer.startHere(session);
+        return AuthorizationResponseIssuer.answered(session, new AuthorizationEndpoint(session, event).buildPost());
     }
 }

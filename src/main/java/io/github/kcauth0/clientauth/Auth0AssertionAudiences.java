@@ -3,8 +3,11 @@ package io.github.kcauth0.clientauth;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.client.ClientAssertionState;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.Urls;
@@ -25,6 +28,28 @@ public final class Auth0AssertionAudiences {
 
     public static void acceptOnThisRequest(KeycloakSession session) {
         session.setAttribute(ON_AUTH0_ENDPOINT, Boolean.TRUE);
+    }
+
+    /**
+     * Whether this request, on this extension's endpoints, carries a client assertion addressed to Auth0's issuer
+     * {@code https://{domain}/} alone: the one audience FAPI 2.0 allows, in Auth0's spelling.
+     */
+    static boolean addressedToAuth0IssuerAlone(KeycloakSession session) {
+        if (session.getAttribute(ON_AUTH0_ENDPOINT) == null) {
+            return false;
+        }
+        String assertion = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst(OAuth2Constants.CLIENT_ASSERTION);
+        if (assertion == null) {
+            return false;
+        }
+        String[] audience;
+        try {
+            audience = new JWSInput(assertion).readJsonContent(JsonWebToken.class).getAudience();
+        } catch (JWSInputException | RuntimeException unreadable) {
+            return false; // Keycloak's executor reads it again and says why it is unreadable.
+        }
+        String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), session.getContext().getRealm().getName());
+        return audience != null && audience.length == 1 && (issuer + "/").equals(audience[0]);
     }
 
     static void normalize(ClientAuthenticationFlowContext context) {

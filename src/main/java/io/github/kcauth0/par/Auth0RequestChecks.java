@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcauth0.jar.SignedRequestObjects;
 import io.github.kcauth0.oauth.OAuthError;
 import io.github.kcauth0.rar.AuthorizationDetailsMapping;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -38,8 +39,12 @@ public final class Auth0RequestChecks {
     private Auth0RequestChecks() {
     }
 
-    /** At /oauth/par, after Keycloak authenticated {@code client}: response_type code, PKCE with S256 only. */
+    /**
+     * At /oauth/par, after Keycloak authenticated {@code client}: a request object if the client requires one,
+     * response_type code, PKCE with S256 only.
+     */
     static void checkPushed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+        SignedRequestObjects.require(client, request.parameters());
         checkPushed(asParsed(session, client, request));
     }
 
@@ -49,12 +54,14 @@ public final class Auth0RequestChecks {
     }
 
     /**
-     * At /authorize without a pushed request, for the client it names: PKCE with S256 only. The response type is
+     * At /authorize without a pushed request, for the client it names: a request object if the client requires one,
+     * PKCE with S256 only. The response type is
      * Keycloak's to check against what the client may use.
      *
      * @return the request Keycloak will parse: the form's parameters, with those of its request object in their place
      */
     public static Auth0AuthorizationRequest checkDirect(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+        SignedRequestObjects.require(client, request.parameters());
         Auth0AuthorizationRequest parsed = asParsed(session, client, request);
         checkPkce(parsed);
         return parsed;

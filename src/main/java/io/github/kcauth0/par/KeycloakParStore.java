@@ -22,7 +22,7 @@ import org.keycloak.protocol.oidc.par.endpoints.ParEndpoint;
  * cluster. Keycloak writes it when the request's transaction commits, so it is changed once that has happened
  * (in a transaction of its own), before the answer carrying the {@code request_uri} leaves.
  */
-final class KeycloakParStore {
+public final class KeycloakParStore {
 
     private static final Logger LOG = Logger.getLogger(KeycloakParStore.class);
     /** Keycloak 26.7 stores under {@code par:{id}}; 26.4 and 26.5 under the id alone. */
@@ -55,7 +55,7 @@ final class KeycloakParStore {
      * The entry Keycloak's authorization endpoint would use for this {@code request_uri}, read without consuming it.
      * Keycloak takes any {@code request_uri} that starts with its prefix, in any case, as a pushed one.
      */
-    static Optional<Map<String, String>> find(KeycloakSession session, String requestUri) {
+    public static Optional<Map<String, String>> find(KeycloakSession session, String requestUri) {
         if (!requestUri.toLowerCase(Locale.ROOT).startsWith(ParEndpoint.REQUEST_URI_PREFIX)) {
             return Optional.empty();
         }

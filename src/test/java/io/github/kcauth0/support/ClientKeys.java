@@ -52,14 +52,23 @@ public final class ClientKeys {
 
     /** Registers the public key with the client, as its JWKS. */
     public void registerWith(Admin admin, String realm, String clientId) {
+        ObjectNode changes = Http.JSON.createObjectNode();
+        changes.putObject("attributes").put("use.jwks.string", "true").put("jwks.string", jwks("RS256"));
+        admin.updateClient(realm, clientId, changes);
+    }
+
+    /** The public key as a JWKS for signatures with {@code algorithm} (RS256, PS256). */
+    public String jwks(String algorithm) {
         ObjectNode key = Http.JSON.createObjectNode()
-                .put("kty", "RSA").put("kid", keyId).put("use", "sig").put("alg", "RS256")
+                .put("kty", "RSA").put("kid", keyId).put("use", "sig").put("alg", algorithm)
                 .put("n", base64Url(publicKey().getModulus())).put("e", base64Url(publicKey().getPublicExponent()));
         ObjectNode jwks = Http.JSON.createObjectNode();
         jwks.putArray("keys").add(key);
-        ObjectNode changes = Http.JSON.createObjectNode();
-        changes.putObject("attributes").put("use.jwks.string", "true").put("jwks.string", jwks.toString());
-        admin.updateClient(realm, clientId, changes);
+        return jwks.toString();
+    }
+
+    public String keyId() {
+        return keyId;
     }
 
     /** A client assertion (RFC 7523, private_key_jwt) from {@code clientId}, addressed to {@code audience}. */
