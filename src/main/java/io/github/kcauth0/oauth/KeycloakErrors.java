@@ -14,6 +14,8 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 public final class KeycloakErrors {
 
     private static final String INVALID_SCOPES_PREFIX = "Invalid scopes";
+    /** Auth0's and RFC 9449 §5's code for a DPoP proof that is missing, invalid, replayed or of another key. */
+    static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
 
     private KeycloakErrors() {
     }
@@ -38,6 +40,9 @@ public final class KeycloakErrors {
         if (OAuthError.INVALID_REQUEST.equals(error) && description.startsWith(INVALID_SCOPES_PREFIX)) {
             return OAuthError.recordedByKeycloak(status, OAuthError.INVALID_SCOPE, description);
         }
+        if (dpopProofRefused(status, error, description)) {
+            return OAuthError.recordedByKeycloak(400, INVALID_DPOP_PROOF, description);
+        }
         return OAuthError.recordedByKeycloak(status, error, description);
     }
 
@@ -49,6 +54,16 @@ public final class KeycloakErrors {
     private static boolean clientAuthenticationFailed(int status, String error, boolean clientAuthenticated) {
         return OAuthError.INVALID_CLIENT.equals(error)
                 || !clientAuthenticated && (status == 401 || OAuthError.UNAUTHORIZED_CLIENT.equals(error));
+    }
+
+    /**
+     * Keycloak refuses a DPoP proof (its {@code DPoPUtil}: the proof itself, its {@code dpop_jkt}, the key a refresh
+     * token is bound to) as a 400 {@code invalid_request} or {@code invalid_grant} whose description, and only
+     * then, names DPoP; its event says {@code invalid_dpop_proof}.
+     */
+    static boolean dpopProofRefused(int status, String error, String description) {
+        return status == 400 && (OAuthError.INVALID_REQUEST.equals(error) || "invalid_grant".equals(error))
+                && description.contains("DPoP");
     }
 
     private static String defaultError(int status) {

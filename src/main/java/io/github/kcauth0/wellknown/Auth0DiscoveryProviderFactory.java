@@ -28,8 +28,13 @@ public final class Auth0DiscoveryProviderFactory extends WellKnownDocumentFactor
             Object document = keycloakDocument.getConfig();
             RealmModel realm = session.getContext().getRealm();
             if (Auth0ParSettings.discoveryListsAuth0Endpoints(realm) && document instanceof OIDCConfigurationRepresentation oidc) {
-                oidc.setPushedAuthorizationRequestEndpoint(RealmsResource.realmBaseUrl(session.getContext().getUri(UrlType.BACKEND))
-                        .path("oauth/par").build(realm.getName()).toString());
+                String auth0Par = RealmsResource.realmBaseUrl(session.getContext().getUri(UrlType.BACKEND))
+                        .path("oauth/par").build(realm.getName()).toString();
+                oidc.setPushedAuthorizationRequestEndpoint(auth0Par);
+                // RFC 8705 §5: a client authenticating with a certificate pushes to the alias; /oauth/par takes one too
+                if (oidc.getMtlsEndpointAliases() != null) {
+                    oidc.getMtlsEndpointAliases().setPushedAuthorizationRequestEndpoint(auth0Par);
+                }
             }
             return document;
         });

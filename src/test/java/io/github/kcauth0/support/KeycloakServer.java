@@ -65,6 +65,11 @@ public final class KeycloakServer {
                     "--features=declarative-ui",
                     // X-Forwarded-For names the source address of a request, as behind a proxy
                     "--proxy-headers=xforwarded",
+                    // mTLS: a TLS client certificate, when a client shows one, checked against the test CA
+                    "--https-client-auth=request", "--https-trust-store-file=" + ClientCertificates.trustStore(),
+                    "--https-trust-store-password=" + ClientCertificates.PASSWORD,
+                    // behind a proxy: forwarded headers, client certificates in Auth0's form, only from loopback's first address
+                    "--proxy-trusted-addresses=127.0.0.1,::1", "--spi-x509cert-lookup--provider=auth0",
                     "--log-level=INFO," + REJECTIONS_LOG_CATEGORY + ":debug"));
             arguments.addAll(postgresArguments());
             running = start(Path.of(System.getProperty("keycloak.home")), arguments);

@@ -1,0 +1,108 @@
+// Mutual TLS behind a proxy that forwards the client certificate as Auth0's edge does: `client-certificate` (the
+// URL-encoded PEM) and `client-certificate-ca-verified`. This script plays both the proxy, calling Keycloak's HTTP
+// port from 127.0.0.1 (the trusted proxy address), and an attacker calling from 127.0.0.2 with forged headers;
+// the client is oauth4webapi with TLS client authentication. The script reports what it got; the test judges.
+import http from 'node:http';
+import * as oauth from 'oauth4webapi';
+import { claims, config, receive, run, send } from './lib/io.mjs';
+
+await run(async () => {
+  const { domain, redirectUri, certificates } = config();
+  const realm = `http://${domain}`;
+  const as = {
+    issuer: `${realm}/`,
+    pushed_authorization_request_endpoint: `${realm}/oauth/par`,
+    authorization_endpoint: `${realm}/authorize`,
+    token_endpoint: `${realm}/oauth/token`,
+    userinfo_endpoint: `${realm}/userinfo`,
+  };
+  const authorizationResponseIssuer = { ...as, issuer: realm };
+  const forwarded = (name, caVerified) => ({
+    'client-certificate': encodeURIComponent(certificates[name]),
+    'client-certificate-ca-verified': caVerified,
+  });
+  const proxy = (headers) => via('127.0.0.1', headers);
+  const attacker = (headers) => via('127.0.0.2', { ...headers, 'x-forwarded-trusted-proxy': 'true', 'x-forwarded-for': '127.0.0.1' });
+  const auth = oauth.TlsClientAuth();
+  const mtlsApp = { client_id: 'mtls-app', id_token_signed_response_alg: 'RS256' };
+  const selfSignedApp = { client_id: 'self-signed-app', id_token_signed_response_alg: 'RS256' };
+  const result = {};
+
+  // tls_client_auth: only a certificate the proxy verified against a CA, and only from the proxy
+  result.verifiedFromProxy = await answer(push(mtlsApp, proxy(forwarded('mtls-app', 'SUCCESS'))));
+  result.unverifiedFromProxy = await answer(push(mtlsApp, proxy(forwarded('mtls-app', 'FAILED:unable to get local issuer certificate'))));
+  result.verifiedFromElsewhere = await answer(push(mtlsApp, attacker(forwarded('mtls-app', 'SUCCESS'))));
+
+  // self_signed_tls_client_auth: a login with certificate-bound tokens, the certificate forwarded by the proxy
+  const selfSigned = proxy(forwarded('self-signed-app', 'FAILED:self-signed certificate'));
+  result.selfSignedFromElsewhere = await answer(push(selfSignedApp, attacker(forwarded('self-signed-app', 'FAILED:self-signed certificate'))));
+  const codeVerifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const pushed = await oauth.processPushedAuthorizationResponse(as, selfSignedApp, await oauth.pushedAuthorizationRequest(
+    as, selfSignedApp, auth, {
+      redirect_uri: redirectUri, response_type: 'code', scope: 'openid email', state,
+      code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+    }, selfSigned));
+  const authorize = new URL(as.authorization_endpoint);
+  authorize.searchParams.set('client_id', selfSignedApp.client_id);
+  authorize.searchParams.set('request_uri', pushed.request_uri);
+  send({ authorize: authorize.href });
+  const callback = oauth.validateAuthResponse(authorizationResponseIssuer, selfSignedApp, new URL(await receive('callback')), state);
+  const tokens = await oauth.processAuthorizationCodeResponse(as, selfSignedApp, await oauth.authorizationCodeGrantRequest(
+    as, selfSignedApp, auth, callback, redirectUri, codeVerifier, selfSigned), { requireIdToken: true });
+  result.accessToken = claims(tokens.access_token);
+  const sub = oauth.getValidatedIdTokenClaims(tokens).sub;
+  result.userinfo = await oauth.processUserInfoResponse(as, selfSignedApp, sub,
+    await oauth.userInfoRequest(as, selfSignedApp, tokens.access_token, selfSigned));
+  result.userinfoFromElsewhere = await answer(oauth.userInfoRequest(as, selfSignedApp, tokens.access_token,
+    attacker(forwarded('self-signed-app', 'FAILED:self-signed certificate'))));
+  send(result);
+
+  function push(client, connection) {
+    return oauth.pushedAuthorizationRequest(as, client, auth, {
+      redirect_uri: redirectUri, response_type: 'code', scope: 'openid',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+    }, connection);
+  }
+});
+
+/** oauth4webapi's options for requests sent over Node's http client from this local address, with these headers. */
+function via(localAddress, extraHeaders) {
+  return {
+    [oauth.allowInsecureRequests]: true,
+    [oauth.customFetch]: (url, init) => new Promise((resolve, reject) => {
+      const request = http.request(url, {
+        method: init.method,
+        headers: { ...Object.fromEntries(new Headers(init.headers)), ...extraHeaders },
+        localAddress,
+        agent: false,
+      }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          const body = [204, 304].includes(response.statusCode) ? null : Buffer.concat(chunks);
+          resolve(new Response(body, { status: response.statusCode, headers }));
+        });
+      });
+      request.on('error', reject);
+      request.end(init.body === undefined || init.body === null ? undefined : String(init.body));
+    }),
+  };
+}
+
+/** What the server answered. */
+async function answer(request) {
+  const response = await request;
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { text };
+  }
+  return { status: response.status, body, wwwAuthenticate: response.headers.get('www-authenticate') };
+}
