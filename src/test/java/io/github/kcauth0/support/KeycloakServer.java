@@ -104,7 +104,8 @@ public final class KeycloakServer {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             KeycloakServer server = new KeycloakServer(home, httpPort, httpsPort, managementPort, builder.start());
-            server.awaitReady(Duration.ofMinutes(4));
+            // A start first re-augments the distribution: on a busy machine, -Dkeycloak.ready.minutes= waits longer.
+            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.ready.minutes", 4)));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
