@@ -1,9 +1,11 @@
 package io.github.kcauth0.oauth;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,6 +20,13 @@ import jakarta.ws.rs.ext.Provider;
  * {@value #DAMAGED_QUERY}, so that the endpoint shows its page saying the link is damaged. Only these browser
  * paths are touched. The query is read raw from Vert.x: {@code java.net.URI}, behind JAX-RS's request URI,
  * refuses a malformed escape.
+ *
+ * <p>The host is the one Keycloak's proxy settings give ({@code X-Forwarded-Host} with {@code --proxy-headers}),
+ * which a caller may write. One that is no host name ({@code /}, {@code ?}, {@code #}, {@code |}, a space, …)
+ * could move the path of a rebuilt URI, and makes every later reading of the request URI fail (Keycloak answers
+ * 500, its own endpoints included). On these paths such a host is set aside for the address the connection
+ * reached: the endpoint the path names answers, and the links on its page name this server. Scheme and path are
+ * never changed, and a host is never taken into a path.
  */
 @Provider
 @PreMatching
@@ -32,10 +41,52 @@ public final class DamagedQueryGuard implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        String query = request.query();
         String path = request.path();
-        if (query != null && path != null && BROWSER_PATHS.matcher(path).find() && !RequestBody.isReadableQuery(query)) {
-            context.setRequestUri(URI.create(request.scheme() + "://" + request.host() + path + "?" + DAMAGED_QUERY));
+        if (path == null || !BROWSER_PATHS.matcher(path).find()) {
+            return;
+        }
+        String query = request.query();
+        boolean damaged = query != null && !RequestBody.isReadableQuery(query);
+        boolean plainHost = isHostName(request.scheme(), request.host());
+        if (!damaged && plainHost) {
+            return;
+        }
+        String host = plainHost ? request.host() : localAuthority();
+        URI base = URI.create(request.scheme() + "://" + host + "/");
+        URI requestUri = damaged ? null : uri(base, path, query);
+        requestUri = requestUri != null ? requestUri : uri(base, path, DAMAGED_QUERY);
+        if (requestUri != null) {
+            context.setRequestUri(base, requestUri);
+        }
+    }
+
+    /** This server's address and port as the connection names them: the request's own Host is the forwarded one by now. */
+    private String localAuthority() {
+        SocketAddress local = request.localAddress();
+        String address = local.hostAddress();
+        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + local.port();
+    }
+
+    /** The URI of this path and query on that base, or null when a URI cannot hold them as they are. */
+    private static URI uri(URI base, String path, String query) {
+        try {
+            URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + (query == null ? "" : "?" + query));
+            return path.equals(uri.getRawPath()) ? uri : null;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    /** Whether this is a host (and port) that a URI holds as it is, and that ends where the path begins. */
+    static boolean isHostName(String scheme, String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(scheme, host, "/", null, null);
+            return uri.getHost() != null && uri.getRawUserInfo() == null && host.equals(uri.getRawAuthority());
+        } catch (URISyntaxException notAHost) {
+            return false;
         }
     }
 }

@@ -23,6 +23,8 @@ public final class EndpointCall {
     /** One line per rejected request, at DEBUG: realm, client, status and error code, never a parameter value. */
     public static final String REJECTIONS_CATEGORY = "io.github.kcauth0.rejected";
     private static final Logger REJECTIONS = Logger.getLogger(REJECTIONS_CATEGORY);
+    /** The endpoint name of {@code /oauth/par}, whose requests the pending-push cap and the client's rate limit admit. */
+    public static final String PUSH = "par";
 
     private final String endpoint;
     private final RealmModel realm;
@@ -46,29 +48,54 @@ public final class EndpointCall {
         this.clientId = clientId;
     }
 
-    /** Before any work: an address whose failed client authentications used up its allowance gets a 429. */
-    public void admitAddress(RateLimits limits) {
-        limits.addressRefused(realm, address).ifPresent(refused -> {
+    /**
+     * Before Keycloak's endpoint, the first admission step: a client whose failed authentications from this address
+     * used up their allowance gets a 429 there, whatever the request holds. A push is also refused while the node,
+     * or the realm, holds too many pending pushed requests, unless the client it names holds less than its fair
+     * share; only accepted pushes count, so naming a client cannot use up its share.
+     */
+    public void admit(RateLimits limits) {
+        limits.failuresRefused(realm, address, clientId).ifPresent(refused -> {
             retryAtEpochSeconds = refused.resetEpochSeconds();
             throw shed("failed_authentications", "Rate limit exceeded: too many failed client authentications from this address");
         });
+        if (isPush()) {
+            limits.pushRefused(realm, clientId).ifPresent(refused -> {
+                retryAtEpochSeconds = System.currentTimeMillis() / 1000 + 1;
+                throw shed(refused.reason(), "Too many pending pushed requests: try again shortly");
+            });
+        }
     }
 
     /**
-     * Before any work: a push is refused while the node, or the realm, holds too many pending pushed requests,
-     * unless the client it names holds less than its fair share. Only accepted pushes count, so naming a client
-     * cannot use up its share.
+     * After Keycloak's endpoint rejected the request, the second admission step: a failed client authentication
+     * takes a token from the bucket of this address and client; a push of a client that authenticated takes one
+     * from the client's bucket, and over its limit the answer is a 429.
+     *
+     * @param authenticated the client Keycloak authenticated, or null
      */
-    public void admitPush(RateLimits limits) {
-        limits.pushRefused(realm, clientId).ifPresent(refused -> {
-            retryAtEpochSeconds = System.currentTimeMillis() / 1000 + 1;
-            throw shed(refused.reason(), "Too many pending pushed requests: try again shortly");
-        });
+    public void rejectedByKeycloak(RateLimits limits, ClientModel authenticated, OAuthError rejection) {
+        if (authenticated == null && OAuthError.INVALID_CLIENT.equals(rejection.error())) {
+            limits.countFailedAuthentication(realm, address, clientId);
+        }
+        if (isPush()) {
+            countClient(limits, authenticated);
+        }
     }
 
-    /** A push Keycloak accepted for this client, pending for its lifespan. */
-    public void pushAccepted(RateLimits limits, String authenticatedClientId, int lifespanSeconds) {
-        limits.pushAccepted(realm, authenticatedClientId, lifespanSeconds);
+    /**
+     * After Keycloak's endpoint accepted a push, the second admission step: the client takes a token from its
+     * bucket; over its limit, what Keycloak stored is withdrawn and the answer is a 429. Otherwise the push is
+     * pending for its lifespan.
+     */
+    public void pushedByKeycloak(RateLimits limits, ClientModel authenticated, int lifespanSeconds, Runnable withdraw) {
+        try {
+            countClient(limits, authenticated);
+        } catch (OAuthError limited) {
+            withdraw.run();
+            throw limited;
+        }
+        limits.pushAccepted(realm, authenticated.getClientId(), lifespanSeconds);
     }
 
     /** A 429, counted by why it was shed. */
@@ -77,25 +104,12 @@ public final class EndpointCall {
         return new OAuthError(429, OAuthError.TOO_MANY_REQUESTS, description);
     }
 
-    /**
-     * After Keycloak's endpoint rejected the request: a failed client authentication takes a token from the
-     * address's bucket.
-     *
-     * @param authenticated the client Keycloak authenticated, or null
-     */
-    public void countFailedAuthentication(RateLimits limits, ClientModel authenticated, OAuthError rejection) {
-        if (authenticated == null && OAuthError.INVALID_CLIENT.equals(rejection.error())) {
-            limits.countFailedAuthentication(realm, address);
-        }
+    private boolean isPush() {
+        return PUSH.equals(endpoint);
     }
 
-    /**
-     * After Keycloak's endpoint ran: a client that authenticated takes a token from its own bucket; over its limit,
-     * a 429.
-     *
-     * @param authenticated the client Keycloak authenticated, or null
-     */
-    public void countClient(RateLimits limits, ClientModel authenticated) {
+    /** A client that authenticated takes a token from its own bucket; over its limit, a 429. */
+    private void countClient(RateLimits limits, ClientModel authenticated) {
         if (authenticated == null) {
             return;
         }

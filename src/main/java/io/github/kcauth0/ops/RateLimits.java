@@ -10,8 +10,9 @@ import org.keycloak.models.RealmModel;
  * What protects this node from more requests than it should take: the realm's two rate limits, and the cap on
  * pending pushed requests ({@link PendingPushes}). The rate limits: A client's bucket counts only requests in which that client
  * authenticated, so that nobody else can use it up. Failed client authentications count against a bucket of the
- * source address, which, once empty, turns that address's requests away before any work: guessing secrets is
- * slowed without touching the real client.
+ * source address (an IPv6 address by its /64, which one subscriber usually holds whole) and the {@code client_id}
+ * named, which, once empty, turns that address's requests for that client away before any work: guessing a
+ * client's secret is slowed without touching the real client at its own address, nor other clients at this one.
  */
 public final class RateLimits {
 
@@ -32,16 +33,16 @@ public final class RateLimits {
         pendingPushes.accepted(realm.getId(), clientId, lifespanSeconds);
     }
 
-    /** The address's bucket when its failed authentications used it up; empty when it may go on. */
-    Optional<TokenBuckets.RateLimit> addressRefused(RealmModel realm, String address) {
+    /** The bucket of this address and client when their failed authentications used it up; empty when it may go on. */
+    Optional<TokenBuckets.RateLimit> failuresRefused(RealmModel realm, String address, String clientId) {
         int limit = Auth0ParSettings.failedAuthenticationLimit(realm);
-        return limit <= 0 ? Optional.empty() : failedAuthentications.exhausted(key(realm, address), limit);
+        return limit <= 0 ? Optional.empty() : failedAuthentications.exhausted(failureKey(realm, address, clientId), limit);
     }
 
-    void countFailedAuthentication(RealmModel realm, String address) {
+    void countFailedAuthentication(RealmModel realm, String address, String clientId) {
         int limit = Auth0ParSettings.failedAuthenticationLimit(realm);
         if (limit > 0) {
-            failedAuthentications.acquire(key(realm, address), limit);
+            failedAuthentications.acquire(failureKey(realm, address, clientId), limit);
         }
     }
 
@@ -49,6 +50,10 @@ public final class RateLimits {
     Optional<TokenBuckets.RateLimit> countClient(RealmModel realm, String clientId) {
         int limit = Auth0ParSettings.rateLimit(realm);
         return limit <= 0 ? Optional.empty() : Optional.of(clients.acquire(key(realm, clientId), limit));
+    }
+
+    private static String failureKey(RealmModel realm, String address, String clientId) {
+        return key(realm, SourceAddress.network(address) + '\n' + (clientId == null ? "" : clientId));
     }
 
     private static String key(RealmModel realm, String name) {

@@ -45,7 +45,7 @@ public final class ParResource extends PostOnlyResource {
     @POST
     @Path("/")
     public Response push(byte[] body) {
-        EndpointCall call = new EndpointCall("par", session.getContext());
+        EndpointCall call = new EndpointCall(EndpointCall.PUSH, session.getContext());
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.PUSHED_AUTHORIZATION_REQUEST);
         try {
@@ -60,14 +60,13 @@ public final class ParResource extends PostOnlyResource {
     }
 
     private ParResponse push(byte[] body, EndpointCall call, EventBuilder event) {
-        call.admitAddress(rateLimits);
         Auth0AuthorizationRequest request = Auth0AuthorizationRequest.pushed(RequestBody.form(body));
         ClientCredentials credentials = ClientCredentials.of(authorizationHeader(), request.parameters());
         String clientId = request.get(CLIENT_ID).or(credentials::basicClientId)
                 .orElseThrow(() -> OAuthError.missingParameter(CLIENT_ID));
         event.client(clientId);
         call.client(clientId);
-        call.admitPush(rateLimits);
+        call.admit(rateLimits);
 
         MultivaluedMap<String, String> keycloakForm = ClientCredentials.authenticationForm(clientId, request.parameters());
         String secretAsBasic = ClientCredentials.secretAsBasic(keycloakForm);
@@ -84,18 +83,12 @@ public final class ParResource extends PostOnlyResource {
                         PushedRequestBinding.addTo(session, keycloakForm, client.getClientId());
                     }).request(), ParResponse.class);
         } catch (OAuthError rejected) {
-            call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
-            call.countClient(rateLimits, session.getContext().getClient());
+            call.rejectedByKeycloak(rateLimits, session.getContext().getClient(), rejected);
             throw Auth0ParameterMapping.explained(session, session.getContext().getClient(), request, rejected);
         }
-        try {
-            call.countClient(rateLimits, session.getContext().getClient());
-        } catch (OAuthError limited) {
-            KeycloakParStore.remove(session, pushed.getRequestUri());
-            throw limited;
-        }
+        call.pushedByKeycloak(rateLimits, session.getContext().getClient(), pushed.getExpiresIn(),
+                () -> KeycloakParStore.remove(session, pushed.getRequestUri()));
         KeycloakParStore.dropCredentials(session, pushed.getRequestUri(), pushed.getExpiresIn(), keycloakForm);
-        call.pushAccepted(rateLimits, session.getContext().getClient().getClientId(), pushed.getExpiresIn());
         return pushed;
     }
 

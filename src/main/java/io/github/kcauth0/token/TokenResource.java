@@ -58,21 +58,21 @@ public final class TokenResource extends PostOnlyResource {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CODE_TO_TOKEN);
         try {
-            call.admitAddress(rateLimits);
             MultivaluedMap<String, String> keycloakForm = checkedParameters(body, call, event);
+            call.admit(rateLimits);
             return call.succeeded(auth0Answer(redeem(keycloakForm, call, event)));
         } catch (OAuthError rejected) {
             return call.rejected(rejected, event, ClientCredentials.isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
         }
     }
 
-    /** Keycloak's token endpoint; a failed client authentication counts against the address's allowance. */
+    /** Keycloak's token endpoint; a failed client authentication counts against the allowance of the address and client. */
     private AccessTokenResponse redeem(MultivaluedMap<String, String> keycloakForm, EndpointCall call, EventBuilder event) {
         try {
             return KeycloakEndpoint.call(session, keycloakForm,
                     () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class);
         } catch (OAuthError rejected) {
-            call.countFailedAuthentication(rateLimits, session.getContext().getClient(), rejected);
+            call.rejectedByKeycloak(rateLimits, session.getContext().getClient(), rejected);
             throw rejected;
         }
     }

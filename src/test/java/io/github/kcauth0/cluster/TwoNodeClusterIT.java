@@ -68,8 +68,29 @@ class TwoNodeClusterIT {
         assertEquals(200, tokens.statusCode(), tokens.body());
     }
 
+    /**
+     * What bounds a node's memory on a cluster: Keycloak's actionTokens cache keeps each pushed request on 2 owners
+     * (its default and minimum), so on two nodes each holds every pending request, whichever node accepted it.
+     */
     @Test
     @Order(2)
+    void eachNodeHoldsThePendingRequestsTheOtherAccepted() {
+        int pushed = 20;
+        for (int i = 0; i < pushed; i++) {
+            push(nodeA);
+        }
+
+        long heldByA = entriesInMemory(nodeA);
+        long heldByB = entriesInMemory(nodeB);
+        System.out.printf("Pending pushed requests after %d pushes on node A: node A holds %d entries, node B %d%n",
+                pushed, heldByA, heldByB);
+
+        assertTrue(heldByA >= pushed, "node A holds what it accepted: " + heldByA);
+        assertTrue(heldByB >= pushed, "node B holds them too: " + heldByB);
+    }
+
+    @Test
+    @Order(3)
     void loginCompletesOnTheOtherNodeAfterThePushingNodeStopped() {
         String requestUri = push(nodeA);
         nodeA.stop();
@@ -93,6 +114,16 @@ class TwoNodeClusterIT {
         return Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code",
                 "client_id", "YOUR_CLIENT_ID", "client_secret", "YOUR_CLIENT_SECRET", "code", Auth0Domain.code(callback),
                 "redirect_uri", CALLBACK, "code_verifier", CODE_VERIFIER));
+    }
+
+    /** Entries of Keycloak's single-use store in this node's memory (Infinispan's statistic, on /metrics). */
+    private static long entriesInMemory(KeycloakServer node) {
+        String prefix = "vendor_statistics_approximate_entries_in_memory{cache=\"actionTokens\"";
+        return Http.get(node.managementUrl() + "/metrics").body().lines()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak publishes no " + prefix + "} metric"));
     }
 
     /** Production mode over HTTP on loopback, the shared database, Infinispan clustered on its own port. */

@@ -77,6 +77,51 @@ class EveryEndpointHostileIT {
         assertTrue(response.body().contains(message), response.body());
     }
 
+    /**
+     * Behind a proxy ({@code --proxy-headers=xforwarded}) the forwarded host is the caller's to write: none moves
+     * the request to another endpoint or breaks it. Each answer is the one only that path's endpoint gives: the
+     * damaged-link page or the login page of {@code /authorize}, the redirect to {@code returnTo} that only
+     * {@code /v2/logout} reads, to {@code post_logout_redirect_uri} with {@code state} that only {@code /oidc/logout}
+     * reads, and the logout endpoints' page for an unreadable query.
+     */
+    @ParameterizedTest(name = "{0} with X-Forwarded-Host {1}")
+    @MethodSource("forwardedHosts")
+    void aForwardedHostNeitherMovesNorBreaksTheRequest(String path, String host) {
+        Map<String, String> forwarded = Map.of("X-Forwarded-Host", host);
+        String requestUri = new io.github.kcauth0.support.Auth0Domain(server, TestRealms.PAR_IT)
+                .requestUri(io.github.kcauth0.support.Auth0Domain.validRequest());
+        RawGet.Response damaged = new RawGet("a=%E0%A4&client_id=confidential-app", forwarded).sendTo(DOMAIN + path);
+        RawGet.Response readable = new RawGet(switch (path) {
+            case "/authorize" -> "client_id=confidential-app&request_uri=" + Http.urlEncode(requestUri);
+            case "/v2/logout" -> "client_id=confidential-app&returnTo=" + Http.urlEncode(CALLBACK);
+            default -> "client_id=confidential-app&post_logout_redirect_uri=" + Http.urlEncode(CALLBACK) + "&state=only-oidc";
+        }, forwarded).sendTo(DOMAIN + path);
+
+        assertEquals(400, damaged.status(), damaged.body());
+        assertTrue(damaged.body().contains(path.equals("/authorize") ? "This sign-in link is damaged" : "Invalid Request"), damaged.body());
+        switch (path) {
+            case "/authorize" -> {
+                assertEquals(200, readable.status(), readable.body());
+                assertTrue(readable.body().contains("id=\"kc-form-login\""), readable.body());
+            }
+            case "/v2/logout" -> {
+                assertEquals(302, readable.status(), readable.body());
+                assertEquals(CALLBACK, readable.header("Location"));
+            }
+            default -> {
+                assertEquals(302, readable.status(), readable.body());
+                assertEquals(CALLBACK + "?state=only-oidc", readable.header("Location"));
+            }
+        }
+    }
+
+    static Stream<Arguments> forwardedHosts() {
+        List<String> hosts = List.of("evil.example/realms/" + TestRealms.PAR_IT + "/v2/logout", "evil.example/x", "evil.example?x",
+                "evil.example#x", "evil.example|x", "evil example", "\u00e9vil.example", "evil.example:x", "localhost:1/realms/other/authorize?");
+        return Stream.of("/authorize", "/v2/logout", "/oidc/logout")
+                .flatMap(path -> hosts.stream().map(host -> Arguments.of(path, host)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("userInfoHeaders")
     void userInfoWithAnyAuthorizationIsUnauthorizedWithItsChallenge(RawGet request) {

@@ -58,4 +58,35 @@ class PendingPushesIT {
 
         assertEquals(201, domain.push(form).statusCode(), "accepted again once the pushed requests expired");
     }
+
+    @Test
+    void oneClientFillingTheRealmsCapLeavesAnotherClientOfTheRealmItsShare() {
+        String realmName = "pending-share-it";
+        ObjectNode realm = Http.JSON.createObjectNode().put("realm", realmName).put("enabled", true);
+        realm.putObject("attributes").put("auth0-par.enabled", "true").put("auth0-par.max-pending-requests", "4")
+                .put("parRequestUriLifespan", "60");
+        for (String client : new String[] {"flooding-app", "other-app"}) {
+            realm.withArray("clients").addObject().put("clientId", client).put("secret", client + "-secret")
+                    .putArray("redirectUris").add(CALLBACK);
+        }
+        new Admin(server).post("", realm);
+        Auth0Domain shared = new Auth0Domain(server, realmName);
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals(201, shared.push(clientRequest("flooding-app")).statusCode());
+        }
+        HttpResponse<String> flooderRefused = shared.push(clientRequest("flooding-app"));
+        HttpResponse<String> otherAccepted = shared.push(clientRequest("other-app"));
+
+        assertEquals(429, flooderRefused.statusCode(), flooderRefused.body());
+        assertEquals(201, otherAccepted.statusCode(), "the other client's share of the realm's cap: " + otherAccepted.body());
+    }
+
+    private static Map<String, String> clientRequest(String clientId) {
+        Map<String, String> form = Auth0Domain.validRequest();
+        form.put("client_id", clientId);
+        form.put("client_secret", clientId + "-secret");
+        form.put("scope", "openid");
+        return form;
+    }
 }

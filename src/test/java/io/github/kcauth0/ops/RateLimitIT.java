@@ -107,6 +107,38 @@ class RateLimitIT {
     }
 
     @Test
+    void failedAuthenticationsForOneClientLeaveAnotherClientAtTheSameAddressAlone() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.failed-authentication-limit", "3");
+        Map<String, String> forged = clientRequest("other-app", "guessed-secret");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, domain.push(forged, "X-Forwarded-For", "127.0.0.3").statusCode());
+        }
+        assertEquals(429, domain.push(forged, "X-Forwarded-For", "127.0.0.3").statusCode(), "the guessed-at client waits");
+
+        HttpResponse<String> otherClientPush = domain.push(Auth0Domain.validRequest(), "X-Forwarded-For", "127.0.0.3");
+        HttpResponse<String> otherClientToken = Http.postForm(domain.tokenUrl(), Http.form("grant_type", "authorization_code",
+                "client_id", "confidential-app", "client_secret", "wrong", "code", "x"), "X-Forwarded-For", "127.0.0.3");
+
+        assertEquals(201, otherClientPush.statusCode(), otherClientPush.body());
+        assertEquals(401, otherClientToken.statusCode(), otherClientToken.body());
+        assertEquals("invalid_client", Http.json(otherClientToken).get("error").asText());
+    }
+
+    @Test
+    void anIpv6CallerIsCountedByItsSlash64() {
+        admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.failed-authentication-limit", "2");
+        Map<String, String> forged = clientRequest("other-app", "guessed-secret");
+        assertEquals(401, domain.push(forged, "X-Forwarded-For", "2001:db8:1:2::1").statusCode());
+        assertEquals(401, domain.push(forged, "X-Forwarded-For", "2001:db8:1:2::2").statusCode());
+
+        HttpResponse<String> sameNetwork = domain.push(forged, "X-Forwarded-For", "2001:db8:1:2:ffff::3");
+        HttpResponse<String> otherNetwork = domain.push(forged, "X-Forwarded-For", "2001:db8:1:3::1");
+
+        assertEquals(429, sameNetwork.statusCode(), "another address of the same /64: " + sameNetwork.body());
+        assertEquals(401, otherNetwork.statusCode(), "another /64: " + otherNetwork.body());
+    }
+
+    @Test
     void requestOverTheLimitStoresNothing() {
         admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.rate-limit", "1");
         Map<String, String> form = clientRequest("other-app", "other-secret");
