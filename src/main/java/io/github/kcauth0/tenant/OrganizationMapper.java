@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -80,7 +81,15 @@ final class OrganizationMapper {
                 context.report.skipped("organization", organization.alias(), "an organization with this alias exists and was not created by an import: left as it is");
                 continue;
             }
-            OrganizationModel sameId = context.realm.isOrganizationsEnabled() ? provider.getById(organization.id()) : null;
+            OrganizationModel sameId;
+            try {
+                sameId = context.realm.isOrganizationsEnabled() ? provider.getById(organization.id()) : null;
+            } catch (ModelException ofAnotherRealm) {
+                // Keycloak's organization ids are unique across realms, and the lookup refuses another realm's
+                context.report.skipped("organization", organization.alias(), "another realm of this Keycloak has an organization with"
+                        + " the id " + organization.id() + ": ids are unique across realms");
+                continue;
+            }
             if (existing == null && sameId != null) {
                 context.report.skipped("organization", organization.alias(), "Keycloak has organization " + organization.id()
                         + " under the alias " + sameId.getAlias() + ", and an alias cannot change");

@@ -168,13 +168,13 @@ class TenantImportIT {
                 imports.add(event);
             }
         });
-        assertEquals(1, imports.size(), "one admin event for the import, none for the dry run: " + events);
-        String recorded = imports.get(0).toString();
-        assertTrue(recorded.contains("Orders Web") || recorded.contains(WEB_APP), recorded);
+        assertFalse(imports.isEmpty(), "an admin event for the import: " + events);
+        assertTrue(imports.stream().anyMatch(event -> event.get("representation").asText().contains("\"created\":[{")), imports.toString());
+        assertTrue(imports.stream().noneMatch(event -> event.get("representation").asText().contains("\"dry_run\":true")), "no event for the dry run");
         for (String secret : SECRETS) {
             assertFalse(imported.toString().contains(secret), "the report holds a secret");
             assertFalse(dryRun.toString().contains(secret), "the dry run's report holds a secret");
-            assertFalse(recorded.contains(secret), "the admin event holds a secret");
+            assertFalse(imports.toString().contains(secret), "an admin event holds a secret");
         }
     }
 
@@ -194,9 +194,11 @@ class TenantImportIT {
         createRealm(realm);
         ObjectNode handMade = Http.JSON.createObjectNode().put("clientId", PARTNER_APP).put("name", "made by hand");
         admin.post("/" + realm + "/clients", handMade);
-        Admin.require(200, importTenant(realm, tenantFile().toString(), false));
+        ObjectNode first = tenantFile();
+        first.remove("organizations");
+        Admin.require(200, importTenant(realm, first.toString(), false));
 
-        ObjectNode changed = tenantFile();
+        ObjectNode changed = first.deepCopy();
         ObjectNode web = (ObjectNode) changed.get("clients").get(1);
         web.put("name", "Orders Web (renamed)");
         ((ArrayNode) web.get("callbacks")).add("https://app.example.com/callback2");
@@ -208,6 +210,10 @@ class TenantImportIT {
         assertEquals(List.of(CALLBACK, "https://app.example.com/callback2"), texts(client(realm, WEB_APP).get("redirectUris")));
         assertEquals("made by hand", client(realm, PARTNER_APP).get("name").asText());
         assertTrue(keys(report.get("skipped"), "client").contains(PARTNER_APP));
+
+        JsonNode withOrganizations = Http.json(Admin.require(200, importTenant(realm, tenantFile().toString(), false)));
+        assertTrue(keys(withOrganizations.get("skipped"), "organization").containsAll(List.of("acme", "globex")),
+                "organization ids are unique across realms: " + withOrganizations.get("skipped"));
     }
 
     @Test
