@@ -8,7 +8,7 @@ import { claims, config, receive, run, send } from './lib/io.mjs';
 const random = () => crypto.randomBytes(32).toString('base64url');
 
 await run(async () => {
-  const { domain, clientId, clientSecret, privateKeyPem, redirectUri, returnTo, organization } = config();
+  const { domain, clientId, clientSecret, privateKeyPem, redirectUri, returnTo, organization, audience, scope } = config();
   const auth0 = new AuthenticationClient({ domain, clientId, clientSecret, clientAssertionSigningKey: privateKeyPem });
   const codeVerifier = random();
   const state = random();
@@ -19,12 +19,13 @@ await run(async () => {
     client_id: clientId,
     response_type: 'code',
     redirect_uri: redirectUri,
-    scope: 'openid profile email',
+    scope: scope ?? 'openid profile email',
     state,
     nonce,
     code_challenge: crypto.createHash('sha256').update(codeVerifier).digest('base64url'),
     code_challenge_method: 'S256',
     ...(organization && { organization }),
+    ...(audience && { audience }),
   });
   send({ authorize: `https://${domain}/authorize?${new URLSearchParams({ client_id: clientId, request_uri: pushed.request_uri })}` });
 

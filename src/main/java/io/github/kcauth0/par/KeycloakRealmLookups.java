@@ -22,7 +22,8 @@ import org.keycloak.provider.ProviderFactory;
 final class KeycloakRealmLookups implements RealmLookups {
 
     /** Keycloak's ids of organizations: UUIDs. */
-    private static final Pattern KEYCLOAK_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** Keycloak's own organization ids, and Auth0's ({@code org_…}), which the tenant import keeps. */
+    private static final Pattern KEYCLOAK_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|org_[A-Za-z0-9]{1,32}");
 
     private final KeycloakSession session;
     private final RealmModel realm;

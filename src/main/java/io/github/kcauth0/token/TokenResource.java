@@ -32,12 +32,13 @@ import org.keycloak.protocol.oidc.endpoints.TokenEndpoint;
 import org.keycloak.representations.AccessTokenResponse;
 
 /**
- * Auth0's {@code POST /oauth/token} for the authorization code and refresh token grants: Keycloak's token
+ * Auth0's {@code POST /oauth/token} for the authorization code, refresh token and client credentials grants: Keycloak's token
  * endpoint semantics, client authentication as at /oauth/par, and Auth0's response shape.
  */
 public final class TokenResource extends PostOnlyResource {
 
-    static final Set<String> GRANT_TYPES = Set.of(OAuth2Constants.AUTHORIZATION_CODE, OAuth2Constants.REFRESH_TOKEN);
+    static final Set<String> GRANT_TYPES = Set.of(OAuth2Constants.AUTHORIZATION_CODE, OAuth2Constants.REFRESH_TOKEN,
+            OAuth2Constants.CLIENT_CREDENTIALS);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -73,8 +74,14 @@ public final class TokenResource extends PostOnlyResource {
                     () -> new TokenEndpoint(session, new TokenManager(), event).processGrantRequest(), AccessTokenResponse.class);
         } catch (OAuthError rejected) {
             call.rejectedByKeycloak(rateLimits, session.getContext().getClient(), rejected);
-            throw rejected;
+            throw OAuth2Constants.CLIENT_CREDENTIALS.equals(keycloakForm.getFirst(OAuth2Constants.GRANT_TYPE))
+                    ? ClientCredentialsGrant.denied(rejected, audience(keycloakForm)) : rejected;
         }
+    }
+
+    /** The API a client-credentials request named: the first of the scopes Keycloak was asked for. */
+    private static String audience(MultivaluedMap<String, String> keycloakForm) {
+        return keycloakForm.getFirst(OAuth2Constants.SCOPE).split(" ")[0];
     }
 
     private MultivaluedMap<String, String> checkedParameters(byte[] body, EndpointCall call, EventBuilder event) {
@@ -88,8 +95,11 @@ public final class TokenResource extends PostOnlyResource {
         if (OAuth2Constants.REFRESH_TOKEN.equals(grantType)) {
             event.event(EventType.REFRESH_TOKEN);
         }
+        if (OAuth2Constants.CLIENT_CREDENTIALS.equals(grantType)) {
+            event.event(EventType.CLIENT_LOGIN);
+        }
         if (!GRANT_TYPES.contains(grantType)) {
-            throw new OAuthError(400, "unsupported_grant_type", "Unsupported grant_type: only authorization_code and refresh_token");
+            throw new OAuthError(400, "unsupported_grant_type", "Unsupported grant_type: only authorization_code, refresh_token and client_credentials");
         }
         ClientCredentials credentials = ClientCredentials.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), single);
         MultivaluedMap<String, String> keycloak = new MultivaluedHashMap<>();
@@ -101,6 +111,9 @@ public final class TokenResource extends PostOnlyResource {
         if (clientId != null) {
             event.client(clientId);
             call.client(clientId);
+        }
+        if (OAuth2Constants.CLIENT_CREDENTIALS.equals(grantType)) {
+            ClientCredentialsGrant.mapAudience(realm, keycloak);
         }
         Auth0AssertionAudiences.acceptOnThisRequest(session);
         return keycloak;
