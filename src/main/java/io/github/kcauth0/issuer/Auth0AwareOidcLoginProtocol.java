@@ -15,14 +15,16 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCProviderConfig;
 import org.keycloak.protocol.oidc.utils.OIDCRedirectUriBuilder;
 import org.keycloak.protocol.oidc.utils.OIDCResponseMode;
+import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Keycloak's OpenID Connect protocol, whose authorization responses, successful or not, carry Auth0's issuer as
  * {@code iss} when the login started at this extension's /authorize. It uses the hook Keycloak offers protocol
- * extensions for the parameters of a response ({@code buildRedirectUri}, keycloak#31086): the parameter is
- * replaced, in every response mode; a JWT-secured response (JARM) of a successful login gets it as its
- * {@code iss} claim too, while an error sent as a JWT keeps Keycloak's issuer.
+ * extensions for the response ({@code buildRedirectUri}, keycloak#31086): the response Keycloak built is given
+ * Auth0's issuer in place of its own (query, fragment, form_post: Keycloak before 26.7 appends a parameter added
+ * twice rather than replacing it); a JWT-secured response (JARM) of a successful login gets it as its
+ * {@code iss} claim, while an error sent as a JWT keeps Keycloak's issuer.
  */
 final class Auth0AwareOidcLoginProtocol extends OIDCLoginProtocol {
 
@@ -37,16 +39,17 @@ final class Auth0AwareOidcLoginProtocol extends OIDCLoginProtocol {
     public Response buildRedirectUri(OIDCRedirectUriBuilder redirectUri, AuthenticationSessionModel authSession,
                                      UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         Optional<String> auth0Issuer = auth0Issuer(authSession);
-        if (auth0Issuer.isEmpty()) {
+        if (auth0Issuer.isEmpty() || clientSessionCtx == null) {
             return super.buildRedirectUri(redirectUri, authSession, userSession, clientSessionCtx);
         }
-        redirectUri.addParam(OAuth2Constants.ISSUER, auth0Issuer.get());
-        if (!JWT_MODES.contains(responseMode) || clientSessionCtx == null) {
-            return super.buildRedirectUri(redirectUri, authSession, userSession, clientSessionCtx);
-        }
-        // The response JWT takes its iss from the session's note as it is built; the note is Keycloak's again after.
         AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();
         String keycloakIssuer = clientSession.getNote(ISSUER);
+        if (!JWT_MODES.contains(responseMode)) {
+            return AuthorizationResponseIssuer.withIssuer(super.buildRedirectUri(redirectUri, authSession, userSession,
+                    clientSessionCtx), keycloakIssuer, auth0Issuer.get());
+        }
+        // The response JWT takes its iss from the session's note as it is built; the note is Keycloak's again after.
+        redirectUri.addParam(OAuth2Constants.ISSUER, auth0Issuer.get());
         clientSession.setNote(ISSUER, auth0Issuer.get());
         try {
             return super.buildRedirectUri(redirectUri, authSession, userSession, clientSessionCtx);
@@ -55,14 +58,18 @@ final class Auth0AwareOidcLoginProtocol extends OIDCLoginProtocol {
         }
     }
 
+    /** An error sent to the redirect URI; Keycloak names its issuer as the realm's issuer of this request. */
     @Override
     public Response buildRedirectUri(OIDCRedirectUriBuilder redirectUri, AuthenticationSessionModel authSession,
                                      UserSessionModel userSession, ClientSessionContext clientSessionCtx,
                                      Exception ex, Error oidcError) {
-        if (!JWT_MODES.contains(responseMode)) {
-            auth0Issuer(authSession).ifPresent(issuer -> redirectUri.addParam(OAuth2Constants.ISSUER, issuer));
+        Response response = super.buildRedirectUri(redirectUri, authSession, userSession, clientSessionCtx, ex, oidcError);
+        Optional<String> auth0Issuer = auth0Issuer(authSession);
+        if (auth0Issuer.isEmpty() || JWT_MODES.contains(responseMode)) {
+            return response;
         }
-        return super.buildRedirectUri(redirectUri, authSession, userSession, clientSessionCtx, ex, oidcError);
+        return AuthorizationResponseIssuer.withIssuer(response,
+                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()), auth0Issuer.get());
     }
 
     /** Auth0's issuer for a login started at /authorize, unless the client leaves iss out of its responses. */

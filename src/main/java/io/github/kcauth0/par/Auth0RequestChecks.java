@@ -55,8 +55,7 @@ public final class Auth0RequestChecks {
 
     /**
      * At /authorize without a pushed request, for the client it names: a request object if the client requires one,
-     * PKCE with S256 only. The response type is
-     * Keycloak's to check against what the client may use.
+     * PKCE with S256 only. The response type is Keycloak's to check against what the client may use.
      *
      * @return the request Keycloak will parse: the form's parameters, with those of its request object in their place
      */

@@ -76,6 +76,7 @@ class SignedRequestObjectIT {
         Map<String, String> response = Browser.queryParameters(callback);
         assertEquals("jar-state", response.get("state"));
         assertEquals(AUTH0_ISSUER, response.get("iss"));
+        assertEquals(1, callback.getRawQuery().split("(^|&)iss=", -1).length - 1, callback.toString());
         assertEquals(AUTH0_ISSUER, Jwt.claims(tokens.getIdToken()).get("iss"));
         assertEquals("jar-nonce", Jwt.claims(tokens.getIdToken()).get("nonce"));
         assertEquals(DOMAIN, Jwt.claims(tokens.getAccessToken()).get("iss"));
