@@ -17,6 +17,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakContext;
@@ -32,6 +33,7 @@ import org.keycloak.representations.IDToken;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.TokenUtil;
@@ -40,8 +42,14 @@ import org.keycloak.util.TokenUtil;
  * Auth0's logout, {@code GET /v2/logout} and {@code GET /oidc/logout}: ends the user's Keycloak SSO session in
  * this browser (and, through Keycloak, the sessions of the clients it logged in to) and sends the browser to the
  * return URL when the client lists it among its valid post logout redirect URIs, Auth0's "Allowed Logout URLs".
- * Unlike Keycloak's own logout endpoint, it asks for no confirmation once the client is identified, as Auth0 does.
  * A return URL that the client does not list, or that names no client, gets an error page: never a redirect.
+ *
+ * <p>{@code /v2/logout} logs out on a GET, as Auth0's does. {@code /oidc/logout} follows OpenID Connect
+ * RP-initiated logout as Keycloak's and Auth0's end-session endpoints do: it ends the session at once only when
+ * the request proves it comes from the application (an ID token of this realm naming the browser's session, or
+ * Auth0's {@code logout_hint} naming it); otherwise it shows Keycloak's own confirmation page, whose form is
+ * Keycloak's logout endpoint: it ends the session and then follows the return URL checked here. Without a session
+ * in the browser, a verified ID token ends the session it names, as Keycloak's endpoint does.
  */
 public final class LogoutResource {
 
@@ -77,11 +85,106 @@ public final class LogoutResource {
                 context.setClient(client);
                 event.client(client);
             }
-            return endSession(client, allowedReturnTo(request.returnTo(), client), request);
+            String returnTo = allowedReturnTo(request.returnTo(), client);
+            UserSessionModel signedIn = signedInSession();
+            if (!request.needsProof() || signedIn != null && provesSession(request, idToken, client, signedIn)) {
+                return endSession(signedIn, returnTo, request);
+            }
+            if (signedIn == null) {
+                return endHintedSession(hintedSession(idToken), returnTo, request, event);
+            }
+            return confirmation(signedIn, returnTo, request);
         } catch (Rejected rejected) {
             event.detail(Details.REASON, rejected.reason).error(rejected.error);
             return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, rejected.message, rejected.parameters);
         }
+    }
+
+    /** The session of this browser's identity cookie, or null. */
+    private UserSessionModel signedInSession() {
+        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, session.getContext().getRealm(), false);
+        return signedIn == null ? null : signedIn.getSession();
+    }
+
+    /**
+     * Whether the request proves the application sent it for this session: a verified ID token of a client of this
+     * realm whose {@code sid} is this session, issued while it lasted, or Auth0's {@code logout_hint} with the
+     * session's id and a client of the realm. Both, when both are given.
+     */
+    private static boolean provesSession(LogoutRequest request, IDToken idToken, ClientModel client, UserSessionModel signedIn) {
+        if (client == null || idToken == null && request.logoutHint() == null) {
+            return false;
+        }
+        boolean tokenNamesIt = idToken == null || idToken.getSessionId() != null && idToken.getSessionId().equals(signedIn.getId())
+                && issuedDuring(idToken, signedIn);
+        boolean hintNamesIt = request.logoutHint() == null || request.logoutHint().equals(signedIn.getId());
+        return tokenNamesIt && hintNamesIt;
+    }
+
+    /** Keycloak's check at its logout endpoint: an ID token from before the session began is not one of it. */
+    private static boolean issuedDuring(IDToken idToken, UserSessionModel userSession) {
+        return idToken.getIat() != null && idToken.getIat() + 1 >= userSession.getStarted();
+    }
+
+    /** The session a verified ID token names, while it lasts; null without one. */
+    private UserSessionModel hintedSession(IDToken idToken) {
+        if (idToken == null || idToken.getSessionId() == null) {
+            return null;
+        }
+        UserSessionModel hinted = session.sessions().getUserSession(session.getContext().getRealm(), idToken.getSessionId());
+        return hinted != null && issuedDuring(idToken, hinted) ? hinted : null;
+    }
+
+    /**
+     * Keycloak's logout confirmation page, as its logout endpoint shows it: a logout session carries the return URL
+     * and state, and the page's form posts to Keycloak's {@code logout-confirm}, which ends this browser's session
+     * and then redirects (or says "You are logged out"). The page is in the user's language.
+     */
+    private Response confirmation(UserSessionModel signedIn, String returnTo, LogoutRequest request) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthenticationSessionModel logoutSession = logoutSession(signedIn, returnTo, request);
+        logoutSession.setAuthenticatedUser(signedIn.getUser());
+        ClientSessionCode<AuthenticationSessionModel> code = new ClientSessionCode<>(session, realm, logoutSession);
+        code.setAction(AuthenticationSessionModel.Action.LOGGING_OUT.name());
+        return session.getProvider(LoginFormsProvider.class)
+                .setAuthenticationSession(logoutSession)
+                .setUser(signedIn.getUser())
+                .setClientSessionCode(code.getOrGenerateCode())
+                .createLogoutConfirmPage();
+    }
+
+    /**
+     * Without a session in this browser, the session a verified ID token names ends, as at Keycloak's logout
+     * endpoint (Keycloak's back-channel logout of it); then the return URL, or "You are logged out".
+     */
+    private Response endHintedSession(UserSessionModel hinted, String returnTo, LogoutRequest request, EventBuilder event) {
+        KeycloakContext context = session.getContext();
+        AuthenticationSessionModel logoutSession = logoutSession(null, returnTo, request);
+        if (hinted != null && hinted.getState() != UserSessionModel.State.LOGGING_OUT && hinted.getState() != UserSessionModel.State.LOGGED_OUT) {
+            AuthenticationManager.backchannelLogout(session, context.getRealm(), hinted, context.getUri(), context.getConnection(),
+                    context.getRequestHeaders(), true);
+            event.user(hinted.getUser()).session(hinted).success();
+        }
+        logoutSession.getParentSession().removeAuthenticationSessionByTabId(logoutSession.getTabId());
+        return LogoutUtil.sendResponseAfterLogoutFinished(session, logoutSession);
+    }
+
+    /** Keycloak's logout session for this browser, carrying the return URL, state and the user's language. */
+    private AuthenticationSessionModel logoutSession(UserSessionModel userSession, String returnTo, LogoutRequest request) {
+        KeycloakContext context = session.getContext();
+        AuthenticationSessionModel logoutSession = AuthenticationManager.createOrJoinLogoutSession(session, context.getRealm(),
+                new AuthenticationSessionManager(session), userSession, true, true);
+        context.setAuthenticationSession(logoutSession);
+        if (returnTo != null) {
+            logoutSession.setAuthNote(OIDCLoginProtocol.LOGOUT_REDIRECT_URI, returnTo);
+        }
+        if (request.state() != null) {
+            logoutSession.setAuthNote(OIDCLoginProtocol.LOGOUT_STATE_PARAM, request.state());
+        }
+        if (request.uiLocales() != null) {
+            logoutSession.setClientNote(LocaleSelectorProvider.CLIENT_REQUEST_LOCALE, request.uiLocales());
+        }
+        return logoutSession;
     }
 
     /** The ID token hint, checked as Keycloak's logout endpoint checks it: the realm's signature, type ID. */
@@ -128,26 +231,12 @@ public final class LogoutResource {
      * Keycloak's browser logout, as its logout endpoint runs it after a confirmation: a logout session carries the
      * return URL and state to the end, where Keycloak redirects (or shows "You are logged out" without one).
      */
-    private Response endSession(ClientModel client, String returnTo, LogoutRequest request) {
+    private Response endSession(UserSessionModel signedIn, String returnTo, LogoutRequest request) {
         KeycloakContext context = session.getContext();
-        RealmModel realm = context.getRealm();
-        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, false);
-        UserSessionModel userSession = signedIn == null ? null : signedIn.getSession();
-        AuthenticationSessionModel logoutSession = AuthenticationManager.createOrJoinLogoutSession(session, realm,
-                new AuthenticationSessionManager(session), userSession, true, true);
-        context.setAuthenticationSession(logoutSession);
-        if (returnTo != null) {
-            logoutSession.setAuthNote(OIDCLoginProtocol.LOGOUT_REDIRECT_URI, returnTo);
-        }
-        if (request.state() != null) {
-            logoutSession.setAuthNote(OIDCLoginProtocol.LOGOUT_STATE_PARAM, request.state());
-        }
-        if (request.uiLocales() != null) {
-            logoutSession.setClientNote(LocaleSelectorProvider.CLIENT_REQUEST_LOCALE, request.uiLocales());
-        }
-        if (userSession != null) {
-            userSession.setNote(AuthenticationManager.KEYCLOAK_LOGOUT_PROTOCOL, OIDCLoginProtocol.LOGIN_PROTOCOL);
-            return AuthenticationManager.browserLogout(session, realm, userSession, context.getUri(), context.getConnection(),
+        AuthenticationSessionModel logoutSession = logoutSession(signedIn, returnTo, request);
+        if (signedIn != null) {
+            signedIn.setNote(AuthenticationManager.KEYCLOAK_LOGOUT_PROTOCOL, OIDCLoginProtocol.LOGIN_PROTOCOL);
+            return AuthenticationManager.browserLogout(session, context.getRealm(), signedIn, context.getUri(), context.getConnection(),
                     context.getRequestHeaders());
         }
         // Nobody is signed in here (any more): nothing to end, only where to go.

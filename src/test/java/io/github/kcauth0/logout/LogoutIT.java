@@ -1,10 +1,13 @@
 package io.github.kcauth0.logout;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
+import io.github.kcauth0.support.Jwt;
 import io.github.kcauth0.support.KeycloakServer;
 import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Auth0's {@code /v2/logout} and {@code /oidc/logout}: the SSO session ends and the browser lands on the return URL
  * when the client allows it (par-it's clients allow their redirect URIs, Keycloak's default), and nowhere else.
+ * {@code /oidc/logout} ends it at once only with proof that the application asked (an ID token or Auth0's
+ * {@code logout_hint} naming the browser's session); otherwise the user confirms on Keycloak's page.
  */
 class LogoutIT {
 
@@ -24,6 +29,8 @@ class LogoutIT {
     private final Auth0Domain domain = new Auth0Domain(server, TestRealms.PAR_IT);
     private final String v2Logout = server.domain(TestRealms.PAR_IT) + "/v2/logout";
     private final String oidcLogout = server.domain(TestRealms.PAR_IT) + "/oidc/logout";
+    /** Keycloak's own logout confirmation, where its page's form posts (a path on the same server). */
+    private static final String LOGOUT_CONFIRM = "/realms/" + TestRealms.PAR_IT + "/protocol/openid-connect/logout/logout-confirm";
 
     @Test
     void v2LogoutEndsTheSessionAndReturnsToAnAllowedUrlWithoutConfirmation() {
@@ -112,6 +119,120 @@ class LogoutIT {
 
         assertEquals(400, logout.statusCode());
         assertTrue(logout.headers().firstValue("Location").isEmpty());
+    }
+
+    @Test
+    void oidcLogoutWithoutParametersAsksTheUserAndOnlyTheConfirmationEndsTheSession() {
+        Browser browser = new Browser(server);
+        domain.logIn(browser, "alice", "alice-password");
+
+        HttpResponse<String> asked = browser.open(oidcLogout);
+
+        assertAsksToConfirm(asked, "Do you want to log out?");
+        assertTrue(isSignedIn(browser), "a bare GET (an <img> on any page) leaves the session alive");
+        HttpResponse<String> confirmed = confirm(browser, browser.open(oidcLogout));
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertTrue(confirmed.body().contains("You are logged out"), confirmed.body());
+        assertFalse(isSignedIn(browser));
+    }
+
+    @Test
+    void oidcLogoutNamingOnlyAClientAsksAndTheConfirmationReturnsToItsUrlWithState() {
+        Browser browser = new Browser(server);
+        domain.logIn(browser, "alice", "alice-password");
+
+        HttpResponse<String> asked = browser.open(oidcLogout + "?client_id=confidential-app&post_logout_redirect_uri="
+                + Http.urlEncode(CALLBACK) + "&state=bye-456");
+
+        assertAsksToConfirm(asked, "Do you want to log out?");
+        HttpResponse<String> confirmed = confirm(browser, asked);
+        assertEquals(302, confirmed.statusCode(), confirmed.body());
+        assertEquals(CALLBACK + "?state=bye-456", confirmed.headers().firstValue("Location").orElseThrow());
+        assertFalse(isSignedIn(browser));
+    }
+
+    @Test
+    void oidcLogoutWithAnUnknownClientAsksTheUser() {
+        Browser browser = new Browser(server);
+        domain.logIn(browser, "alice", "alice-password");
+
+        assertAsksToConfirm(browser.open(oidcLogout + "?client_id=no-such-app"), "Do you want to log out?");
+        assertTrue(isSignedIn(browser));
+    }
+
+    @Test
+    void confirmationIsInTheUsersLanguage() {
+        Browser browser = new Browser(server, "de");
+        domain.logIn(browser, "alice", "alice-password");
+
+        assertAsksToConfirm(browser.open(oidcLogout + "?client_id=confidential-app"), "Wollen Sie sich abmelden?");
+        assertTrue(isSignedIn(browser));
+    }
+
+    @Test
+    void idTokenOfAnotherSessionAsksTheUserAndLeavesBothSessionsAlive() {
+        Browser browser = new Browser(server);
+        domain.logIn(browser, "alice", "alice-password");
+        Browser elsewhere = new Browser(server);
+        String otherSessionsIdToken = domain.logIn(elsewhere, "alice", "alice-password").get("id_token").asText();
+
+        HttpResponse<String> asked = browser.open(oidcLogout + "?id_token_hint=" + otherSessionsIdToken
+                + "&post_logout_redirect_uri=" + Http.urlEncode(CALLBACK));
+
+        assertAsksToConfirm(asked, "Do you want to log out?");
+        assertTrue(isSignedIn(browser), "the hint names another session");
+        assertTrue(isSignedIn(elsewhere));
+        HttpResponse<String> confirmed = confirm(browser, browser.open(oidcLogout + "?id_token_hint=" + otherSessionsIdToken
+                + "&post_logout_redirect_uri=" + Http.urlEncode(CALLBACK)));
+        assertEquals(302, confirmed.statusCode(), confirmed.body());
+        assertEquals(CALLBACK, confirmed.headers().firstValue("Location").orElseThrow());
+        assertFalse(isSignedIn(browser), "the confirmation ends this browser's session");
+    }
+
+    @Test
+    void logoutHintOfTheBrowsersSessionEndsItAtOnceAnotherOneAsks() {
+        Browser browser = new Browser(server);
+        String sid = (String) Jwt.claims(domain.logIn(browser, "alice", "alice-password").get("id_token").asText()).get("sid");
+        Browser elsewhere = new Browser(server);
+        String otherSid = (String) Jwt.claims(domain.logIn(elsewhere, "alice", "alice-password").get("id_token").asText()).get("sid");
+
+        assertAsksToConfirm(browser.open(oidcLogout + "?client_id=confidential-app&logout_hint=" + otherSid), "Do you want to log out?");
+        assertTrue(isSignedIn(browser));
+        HttpResponse<String> logout = browser.open(oidcLogout + "?client_id=confidential-app&logout_hint=" + sid
+                + "&post_logout_redirect_uri=" + Http.urlEncode(CALLBACK));
+
+        assertEquals(302, logout.statusCode(), logout.body());
+        assertEquals(CALLBACK, logout.headers().firstValue("Location").orElseThrow());
+        assertFalse(isSignedIn(browser));
+        assertTrue(isSignedIn(elsewhere));
+    }
+
+    @Test
+    void idTokenHintWithoutACookieEndsTheSessionItNames() {
+        Browser browser = new Browser(server);
+        String idToken = domain.logIn(browser, "alice", "alice-password").get("id_token").asText();
+
+        HttpResponse<String> logout = new Browser(server).open(oidcLogout + "?id_token_hint=" + idToken
+                + "&post_logout_redirect_uri=" + Http.urlEncode(CALLBACK) + "&state=s");
+
+        assertEquals(302, logout.statusCode(), logout.body());
+        assertEquals(CALLBACK + "?state=s", logout.headers().firstValue("Location").orElseThrow());
+        assertFalse(isSignedIn(browser), "the hinted session ended");
+    }
+
+    /** Keycloak's confirmation page: its question, and a form to Keycloak's logout-confirm. */
+    private void assertAsksToConfirm(HttpResponse<String> page, String question) {
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains(question), page.body());
+        assertTrue(Pattern.compile("<form[^>]*action=\"[^\"]*" + Pattern.quote(LOGOUT_CONFIRM)).matcher(page.body()).find(), page.body());
+    }
+
+    /** The user presses "Log out" on Keycloak's confirmation page. */
+    private HttpResponse<String> confirm(Browser browser, HttpResponse<String> page) {
+        Matcher code = Pattern.compile("name=\"session_code\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(code.find(), page.body());
+        return browser.submitFormTo(page, LOGOUT_CONFIRM,
+                Http.form("session_code", code.group(1), "confirmLogout", "Log out"));
     }
 
     /** Whether Keycloak still knows the user in this browser: a new pushed request then needs no login form. */

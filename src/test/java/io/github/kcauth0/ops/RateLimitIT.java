@@ -124,15 +124,16 @@ class RateLimitIT {
         assertEquals("invalid_client", Http.json(otherClientToken).get("error").asText());
     }
 
+    /** Site-local IPv6 addresses, which the realm's "SSL required: external" lets use plain HTTP, as 127.0.0.x. */
     @Test
     void anIpv6CallerIsCountedByItsSlash64() {
         admin.setRealmAttribute(TestRealms.PAR_IT, "auth0-par.failed-authentication-limit", "2");
         Map<String, String> forged = clientRequest("other-app", "guessed-secret");
-        assertEquals(401, domain.push(forged, "X-Forwarded-For", "2001:db8:1:2::1").statusCode());
-        assertEquals(401, domain.push(forged, "X-Forwarded-For", "2001:db8:1:2::2").statusCode());
+        assertEquals(401, domain.push(forged, "X-Forwarded-For", "fec0:0:0:1::1").statusCode());
+        assertEquals(401, domain.push(forged, "X-Forwarded-For", "fec0:0:0:1::2").statusCode());
 
-        HttpResponse<String> sameNetwork = domain.push(forged, "X-Forwarded-For", "2001:db8:1:2:ffff::3");
-        HttpResponse<String> otherNetwork = domain.push(forged, "X-Forwarded-For", "2001:db8:1:3::1");
+        HttpResponse<String> sameNetwork = domain.push(forged, "X-Forwarded-For", "fec0:0:0:1:ffff::3");
+        HttpResponse<String> otherNetwork = domain.push(forged, "X-Forwarded-For", "fec0:0:0:2::1");
 
         assertEquals(429, sameNetwork.statusCode(), "another address of the same /64: " + sameNetwork.body());
         assertEquals(401, otherNetwork.statusCode(), "another /64: " + otherNetwork.body());

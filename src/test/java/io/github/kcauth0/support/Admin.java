@@ -35,7 +35,7 @@ public final class Admin {
 
     private HttpResponse<String> send(String method, URI uri, Object json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(Long.getLong("admin.timeout.seconds", 30)))
                 .header("Authorization", "Bearer " + token());
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

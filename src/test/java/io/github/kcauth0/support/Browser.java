@@ -82,6 +82,17 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(Http.encode(fields)))));
     }
 
+    /** Submits the page's form whose action leads to this path (a form without an id), with these fields. */
+    public HttpResponse<String> submitFormTo(HttpResponse<String> page, String actionPath, Map<String, String> fields) {
+        Matcher form = Pattern.compile("<form[^>]*action=\"[^\"]*" + Pattern.quote(actionPath) + "[^>]*>").matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("No form to " + actionPath + " on the page:\n" + page.body());
+        }
+        return followWithinKeycloak(send(HttpRequest.newBuilder(page.uri().resolve(action(form.group())))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.encode(fields)))));
+    }
+
     public static boolean isLoginPage(HttpResponse<String> page) {
         return LOGIN_FORM.matcher(page.body()).find();
     }
