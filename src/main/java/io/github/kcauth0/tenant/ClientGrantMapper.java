@@ -22,7 +22,7 @@ import org.keycloak.models.ClientScopeModel;
  */
 final class ClientGrantMapper {
 
-    record Grant(Auth0Object source, String clientId, String audience, List<String> permissions, boolean forClientCredentials) {
+    record Grant(String clientId, String audience, List<String> permissions, boolean forClientCredentials) {
         String key() {
             return clientId + " → " + audience;
         }
@@ -34,7 +34,7 @@ final class ClientGrantMapper {
     ClientGrantMapper(List<Auth0Object> clientGrants) {
         for (Auth0Object grant : clientGrants) {
             String subjectType = grant.optionalText("subject_type").orElse("client");
-            grants.add(new Grant(grant, grant.text("client_id"), grant.text("audience"), grant.texts("scope"), !"user".equals(subjectType)));
+            grants.add(new Grant(grant.text("client_id"), grant.text("audience"), grant.texts("scope"), !"user".equals(subjectType)));
         }
     }
 

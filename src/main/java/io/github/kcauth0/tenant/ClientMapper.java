@@ -189,7 +189,7 @@ final class ClientMapper {
         return client;
     }
 
-    private static Map<String, Object> settings(ImportContext context, ClientModel client) {
+    private static Map<String, Object> settings(ClientModel client) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("name", client.getName());
         settings.put("description", client.getDescription());
@@ -231,7 +231,7 @@ final class ClientMapper {
     }
 
     private static boolean matches(ImportContext context, ClientModel client, Application application) {
-        return settings(context, client).equals(settings(context, application))
+        return settings(client).equals(settings(context, application))
                 && (application.secret() == null || application.secret().equals(client.getSecret()));
     }
 

@@ -21,7 +21,7 @@ import org.keycloak.organization.OrganizationProvider;
  */
 final class OrganizationMapper {
 
-    record Organization(Auth0Object source, String id, String alias, String name, Map<String, String> metadata,
+    record Organization(String id, String alias, String name, Map<String, String> metadata,
                         List<EnabledConnection> connections) {
     }
 
@@ -58,7 +58,7 @@ final class OrganizationMapper {
                 connections.add(new EnabledConnection(connectionId, connectionName));
             }
             Map<String, String> metadata = organization.stringMap("metadata");
-            organizations.add(new Organization(organization, id, alias, organization.optionalText("display_name").orElse(alias),
+            organizations.add(new Organization(id, alias, organization.optionalText("display_name").orElse(alias),
                     metadata, connections));
         }
     }

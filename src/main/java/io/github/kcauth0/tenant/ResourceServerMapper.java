@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -22,9 +21,8 @@ final class ResourceServerMapper {
     /** The API's registered {@code authorization_details} types, as Auth0's resource server holds them (RAR). */
     static final String AUTHORIZATION_DETAILS_TYPES = "auth0.authorization_details_types";
     static final String AUDIENCE_MAPPER = "audience";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Api(Auth0Object source, String identifier, String name, List<Permission> permissions, String authorizationDetailsTypes) {
+    record Api(String identifier, String name, List<Permission> permissions, String authorizationDetailsTypes) {
     }
 
     record Permission(String value, String description) {
@@ -60,7 +58,7 @@ final class ResourceServerMapper {
             if (identifier.chars().anyMatch(c -> c <= ' ')) {
                 throw server.invalid("identifier", "must not hold a space or control character");
             }
-            apis.add(new Api(server, identifier, server.optionalText("name").orElse(identifier), permissions, types));
+            apis.add(new Api(identifier, server.optionalText("name").orElse(identifier), permissions, types));
         }
     }
 
