@@ -70,6 +70,7 @@ public final class SoakBenchmark {
     private final int steadyDelayMillis = Integer.getInteger("bench.soak.steady.delay.ms", 10);
     private final int connections = Integer.getInteger("bench.connections", 16);
     private final List<String> modes = List.of(System.getProperty("bench.soak.modes", "dev,prod").split(","));
+    private final List<String> endpoints = List.of(System.getProperty("bench.soak.endpoints", "extension,keycloak").split(","));
     /** Added to every server's arguments, e.g. the extension's pass turned off to measure without it. */
     private final List<String> serverArguments = Arrays.stream(System.getProperty("bench.soak.server.args", "").split(" "))
             .filter(argument -> !argument.isBlank()).toList();
@@ -94,8 +95,8 @@ public final class SoakBenchmark {
         List<SoakChart.Point> points = new ArrayList<>();
         StringBuilder verdicts = new StringBuilder("\nFull speed, target last slice ≤ 1.2 × first + 20 MB (heap after full GC):\n");
         for (String mode : benchmark.modes) {
-            for (boolean extension : new boolean[] {true, false}) {
-                benchmark.soak(mode, extension, report, points, verdicts);
+            for (String endpoint : benchmark.endpoints) {
+                benchmark.soak(mode, "extension".equals(endpoint), report, points, verdicts);
             }
         }
         report.append(verdicts);
@@ -147,6 +148,9 @@ public final class SoakBenchmark {
                     System.out.printf(Locale.ROOT, "%s %s %s slice %d: %.0f/s, p99 %.0f ms, heap %d MB, %d entries%n",
                             mode, endpoint, load, number, accepted, p99, heap, entries);
                     points.add(new SoakChart.Point(label, mode, endpoint, load.ordinal() * slices + number, accepted, p99, heap, entries));
+                    // so far, in case the run is cut short
+                    Files.writeString(Path.of("target", "soak.md"), report);
+                    SoakChart.writeCsv(Path.of("target", "soak.csv"), points);
                     if (load == Load.FULL) {
                         firstFull = number == 1 ? heap : firstFull;
                         lastFull = heap;

@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
  * The soak's heap after full collections per slice, one line per mode and endpoint, drawn headless with java.awt;
  * an earlier run's lines (its CSV) dashed beside this run's, to show a change.
  */
-final class SoakChart {
+public final class SoakChart {
 
     record Point(String label, String mode, String endpoint, int slice, double acceptedPerSecond, double p99Millis,
             long heapMegabytes, long entries) {
@@ -45,6 +45,15 @@ final class SoakChart {
     private SoakChart() {
     }
 
+    /**
+     * Draws the picture again from runs' CSVs: {@code SoakChart out.png slices-per-load this.csv [earlier.csv]}, e.g.
+     * to put two soak runs made at the same time side by side.
+     */
+    public static void main(String[] args) throws IOException {
+        draw(Path.of(args[0]), readCsv(Path.of(args[2])), args.length > 3 ? readCsv(Path.of(args[3])) : List.of(),
+                Integer.parseInt(args[1]));
+    }
+
     static void writeCsv(Path file, List<Point> points) throws IOException {
         StringBuilder csv = new StringBuilder("label,mode,endpoint,slice,accepted_per_s,p99_ms,heap_mb,entries\n");
         for (Point p : points) {
@@ -56,7 +65,8 @@ final class SoakChart {
 
     static List<Point> readCsv(Path file) throws IOException {
         List<Point> points = new ArrayList<>();
-        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             points.add(new Point(f[0], f[1], f[2], Integer.parseInt(f[3]), Double.parseDouble(f[4]),
                     Double.parseDouble(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])));
