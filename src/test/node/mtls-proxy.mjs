@@ -71,9 +71,11 @@ function via(localAddress, extraHeaders) {
   return {
     [oauth.allowInsecureRequests]: true,
     [oauth.customFetch]: (url, init) => new Promise((resolve, reject) => {
+      // Keycloak's address over IPv4, whatever localhost resolves to, so that the source address is the one bound
       const request = http.request(url, {
+        hostname: '127.0.0.1',
         method: init.method,
-        headers: { ...Object.fromEntries(new Headers(init.headers)), ...extraHeaders },
+        headers: { ...Object.fromEntries(new Headers(init.headers)), host: new URL(url).host, ...extraHeaders },
         localAddress,
         agent: false,
       }, (response) => {

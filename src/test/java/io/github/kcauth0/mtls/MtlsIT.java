@@ -41,7 +41,8 @@ class MtlsIT {
         ObjectNode realm = Http.JSON.createObjectNode().put("realm", REALM).put("enabled", true);
         realm.putObject("attributes").put("auth0-par.enabled", "true");
         ObjectNode byDn = client("mtls-app", "client-x509");
-        ((ObjectNode) byDn.get("attributes")).put("x509.subjectdn", ClientCertificates.subject("mtls-app"));
+        ((ObjectNode) byDn.get("attributes")).put("x509.subjectdn", ClientCertificates.subject("mtls-app"))
+                .put("x509.allow.regex.pattern.comparison", "false");
         ObjectNode selfSigned = client("self-signed-app", SelfSignedTlsClientAuthenticatorFactory.PROVIDER_ID);
         ((ObjectNode) selfSigned.get("attributes")).put("jwt.credential.certificate", ClientCertificates.base64Der("self-signed-app"));
         realm.putArray("clients").add(byDn).add(selfSigned);
@@ -125,7 +126,7 @@ class MtlsIT {
         for (String name : new String[] {"mtls-app", "self-signed-app"}) {
             certificates.put(name, Files.readString(ClientCertificates.pem(name).certificate()));
         }
-        String domain = "127.0.0.1:" + URI.create(server.baseUrl()).getPort() + "/realms/" + REALM;
+        String domain = URI.create(server.baseUrl()).getAuthority() + "/realms/" + REALM;
         JsonNode result;
         try (NodeScript script = NodeScript.start(server, "mtls-proxy.mjs", Map.of("domain", domain, "redirectUri", CALLBACK,
                 "certificates", certificates))) {
