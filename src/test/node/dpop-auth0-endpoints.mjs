@@ -7,7 +7,7 @@ import { claims, config, receive, run, send } from './lib/io.mjs';
 await run(async () => {
   const { domain, clientId, clientSecret, requiredClientId, requiredClientSecret, redirectUri } = config();
   const realm = `https://${domain}`;
-  // Auth0's endpoints; Auth0's ID token issuer is https://{domain}/, which /oauth/token gives its ID tokens
+  // Auth0's endpoints and issuer, https://{domain}/: the ID tokens of /oauth/token and the authorization response's iss
   const as = {
     issuer: `${realm}/`,
     pushed_authorization_request_endpoint: `${realm}/oauth/par`,
@@ -16,8 +16,6 @@ await run(async () => {
     userinfo_endpoint: `${realm}/userinfo`,
     jwks_uri: `${realm}/.well-known/jwks.json`,
   };
-  // Keycloak names itself in the authorization response (RFC 9207) with the realm's issuer
-  const authorizationResponseIssuer = { ...as, issuer: realm };
   const app = { client_id: clientId, id_token_signed_response_alg: 'RS256' };
   const requiredApp = { client_id: requiredClientId, id_token_signed_response_alg: 'RS256' };
   const key = await oauth.generateKeyPair('ES256');
@@ -116,7 +114,7 @@ await run(async () => {
     authorize.searchParams.set('client_id', client.client_id);
     authorize.searchParams.set('request_uri', pushed.request_uri);
     send({ authorize: authorize.href });
-    const callback = oauth.validateAuthResponse(authorizationResponseIssuer, client, new URL(await receive('callback')), state);
+    const callback = oauth.validateAuthResponse(as, client, new URL(await receive('callback')), state);
     return { callback, codeVerifier, nonce };
   }
 });

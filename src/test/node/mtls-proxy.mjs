@@ -16,7 +16,6 @@ await run(async () => {
     token_endpoint: `${realm}/oauth/token`,
     userinfo_endpoint: `${realm}/userinfo`,
   };
-  const authorizationResponseIssuer = { ...as, issuer: realm };
   const forwarded = (name, caVerified) => ({
     'client-certificate': encodeURIComponent(certificates[name]),
     'client-certificate-ca-verified': caVerified,
@@ -47,7 +46,7 @@ await run(async () => {
   authorize.searchParams.set('client_id', selfSignedApp.client_id);
   authorize.searchParams.set('request_uri', pushed.request_uri);
   send({ authorize: authorize.href });
-  const callback = oauth.validateAuthResponse(authorizationResponseIssuer, selfSignedApp, new URL(await receive('callback')), state);
+  const callback = oauth.validateAuthResponse(as, selfSignedApp, new URL(await receive('callback')), state);
   const tokens = await oauth.processAuthorizationCodeResponse(as, selfSignedApp, await oauth.authorizationCodeGrantRequest(
     as, selfSignedApp, auth, callback, redirectUri, codeVerifier, selfSigned), { requireIdToken: true });
   result.accessToken = claims(tokens.access_token);

@@ -17,8 +17,6 @@ await run(async () => {
     token_endpoint: `${realm}/oauth/token`,
     userinfo_endpoint: `${realm}/userinfo`,
   };
-  // Keycloak names itself in the authorization response (RFC 9207) with the realm's issuer
-  const authorizationResponseIssuer = { ...as, issuer: realm };
   const tls = Object.fromEntries(Object.entries(certificates).map(([name, files]) => [name, {
     [oauth.customFetch]: fetchWithCertificate({ cert: fs.readFileSync(files.certificate), key: fs.readFileSync(files.key) }),
   }]));
@@ -80,7 +78,7 @@ await run(async () => {
     authorize.searchParams.set('client_id', client.client_id);
     authorize.searchParams.set('request_uri', pushed.request_uri);
     send({ authorize: authorize.href });
-    const callback = oauth.validateAuthResponse(authorizationResponseIssuer, client, new URL(await receive('callback')), state);
+    const callback = oauth.validateAuthResponse(as, client, new URL(await receive('callback')), state);
     return { callback, codeVerifier, nonce };
   }
 });

@@ -2,6 +2,7 @@ package io.github.kcauth0.probe;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.infinispan.Cache;
+import org.infinispan.container.DataContainer;
 import org.keycloak.Config;
 import org.keycloak.connections.infinispan.InfinispanConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -72,7 +74,9 @@ public final class PushedRequestProbe implements RealmResourceProviderFactory {
 
         /**
          * The {@code actionTokens} cache's entries in this node's memory, expired ones not yet removed included,
-         * with the cache's mode and Infinispan's reaper interval; 404 where the store is not embedded.
+         * with the cache's mode and Infinispan's reaper interval; with {@code request_uri}, also whether the entry
+         * of that pushed request is still in memory, read without touching it (reading it through the cache would
+         * remove it once expired); 404 where the store is not embedded.
          */
         @GET
         @Path("/memory")
@@ -82,11 +86,18 @@ public final class PushedRequestProbe implements RealmResourceProviderFactory {
             if (connections == null) {
                 return Response.status(404).build();
             }
-            Cache<?, ?> store = connections.getCache(InfinispanConnectionProvider.ACTION_TOKEN_CACHE);
-            return Response.ok(Map.of(
-                    "entries", store.getAdvancedCache().getDataContainer().sizeIncludingExpired(),
+            Cache<Object, ?> store = connections.getCache(InfinispanConnectionProvider.ACTION_TOKEN_CACHE);
+            DataContainer<Object, ?> memory = store.getAdvancedCache().getDataContainer();
+            Map<String, Object> answer = new TreeMap<>(Map.of(
+                    "entries", memory.sizeIncludingExpired(),
                     "cacheMode", store.getCacheConfiguration().clustering().cacheMode().toString(),
-                    "reaperIntervalMillis", store.getCacheConfiguration().expiration().wakeUpInterval())).build();
+                    "reaperIntervalMillis", store.getCacheConfiguration().expiration().wakeUpInterval()));
+            String requestUri = session.getContext().getUri().getQueryParameters().getFirst("request_uri");
+            if (requestUri != null && requestUri.startsWith(REQUEST_URI_PREFIX)) {
+                String id = requestUri.substring(REQUEST_URI_PREFIX.length());
+                answer.put("inMemory", memory.peek("par:" + id) != null || memory.peek(id) != null);
+            }
+            return Response.ok(answer).build();
         }
     }
 

@@ -51,6 +51,19 @@ public final class PushedRequestStore {
         return Http.json(memory).get("entries").asLong();
     }
 
+    /**
+     * Whether the entry of this pushed request is still in the server's memory, expired or not, read by the probe
+     * provider without touching it.
+     */
+    public boolean inMemory(String requestUri) {
+        HttpResponse<String> memory = Http.get(server.domain("master") + "/test-pushed-request/memory?request_uri="
+                + Http.urlEncode(requestUri));
+        if (memory.statusCode() != 200) {
+            throw new AssertionError("Probe answered " + memory.statusCode() + " " + memory.body());
+        }
+        return Http.json(memory).get("inMemory").asBoolean();
+    }
+
     /** How many writes Keycloak's single-use store has taken. */
     public long writes() {
         return statistic("vendor_statistics_stores");
