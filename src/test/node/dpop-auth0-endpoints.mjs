@@ -2,6 +2,7 @@
 // /oauth/token (code and refresh), /userinfo. The test logs in for each pushed request; the script tells it what it
 // got, refusals included (status, error, WWW-Authenticate), and never decides the outcome itself.
 import * as oauth from 'oauth4webapi';
+import { answerOf as refusal } from './lib/http.mjs';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
@@ -118,16 +119,3 @@ await run(async () => {
     return { callback, codeVerifier, nonce };
   }
 });
-
-/** What the server answered to a request it should refuse. */
-async function refusal(request) {
-  const response = await request;
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { text };
-  }
-  return { status: response.status, body, wwwAuthenticate: response.headers.get('www-authenticate') };
-}

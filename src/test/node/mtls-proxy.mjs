@@ -4,6 +4,7 @@
 // the client is oauth4webapi with TLS client authentication. The script reports what it got; the test judges.
 import http from 'node:http';
 import * as oauth from 'oauth4webapi';
+import { answerOf as answer, nodeFetch } from './lib/http.mjs';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
@@ -69,41 +70,8 @@ await run(async () => {
 function via(localAddress, extraHeaders) {
   return {
     [oauth.allowInsecureRequests]: true,
-    [oauth.customFetch]: (url, init) => new Promise((resolve, reject) => {
-      // Keycloak's address over IPv4, whatever localhost resolves to, so that the source address is the one bound
-      const request = http.request(url, {
-        hostname: '127.0.0.1',
-        method: init.method,
-        headers: { ...Object.fromEntries(new Headers(init.headers)), host: new URL(url).host, ...extraHeaders },
-        localAddress,
-        agent: false,
-      }, (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => {
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) {
-            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-          }
-          const body = [204, 304].includes(response.statusCode) ? null : Buffer.concat(chunks);
-          resolve(new Response(body, { status: response.statusCode, headers }));
-        });
-      });
-      request.on('error', reject);
-      request.end(init.body === undefined || init.body === null ? undefined : String(init.body));
-    }),
+    // Keycloak's address over IPv4, whatever localhost resolves to, so that the source address is the one bound
+    [oauth.customFetch]: nodeFetch(http, { hostname: '127.0.0.1', localAddress },
+      (url) => ({ host: new URL(url).host, ...extraHeaders })),
   };
-}
-
-/** What the server answered. */
-async function answer(request) {
-  const response = await request;
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { text };
-  }
-  return { status: response.status, body, wwwAuthenticate: response.headers.get('www-authenticate') };
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import https from 'node:https';
 import * as oauth from 'oauth4webapi';
+import { answerOf as refusal, nodeFetch } from './lib/http.mjs';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
@@ -18,9 +19,9 @@ await run(async () => {
     userinfo_endpoint: `${realm}/userinfo`,
   };
   const tls = Object.fromEntries(Object.entries(certificates).map(([name, files]) => [name, {
-    [oauth.customFetch]: fetchWithCertificate({ cert: fs.readFileSync(files.certificate), key: fs.readFileSync(files.key) }),
+    [oauth.customFetch]: nodeFetch(https, { cert: fs.readFileSync(files.certificate), key: fs.readFileSync(files.key) }),
   }]));
-  const withoutCertificate = { [oauth.customFetch]: fetchWithCertificate({}) };
+  const withoutCertificate = { [oauth.customFetch]: nodeFetch(https) };
 
   const result = {};
   for (const [clientId, certificate, otherCertificate] of [
@@ -82,44 +83,3 @@ await run(async () => {
     return { callback, codeVerifier, nonce };
   }
 });
-
-/**
- * A fetch for oauth4webapi's customFetch over Node's https client, which presents a client certificate (the global
- * fetch cannot). A new connection per request, so each one shows its own certificate or none.
- */
-function fetchWithCertificate(certificate) {
-  return (url, init) => new Promise((resolve, reject) => {
-    const request = https.request(url, {
-      method: init.method,
-      headers: Object.fromEntries(new Headers(init.headers)),
-      agent: false,
-      ...certificate,
-    }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) {
-          headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        const body = [204, 304].includes(response.statusCode) ? null : Buffer.concat(chunks);
-        resolve(new Response(body, { status: response.statusCode, headers }));
-      });
-    });
-    request.on('error', reject);
-    request.end(init.body === undefined || init.body === null ? undefined : String(init.body));
-  });
-}
-
-/** What the server answered to a request it should refuse. */
-async function refusal(request) {
-  const response = await request;
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { text };
-  }
-  return { status: response.status, body, wwwAuthenticate: response.headers.get('www-authenticate') };
-}
