@@ -1,16 +1,10 @@
 package io.github.kcauth0.pages;
 
-import java.io.IOException;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.Properties;
-
 import io.github.kcauth0.oauth.OAuthError;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.theme.Theme;
 
 /**
  * Every error page the extension shows a user: Keycloak's error page, in the realm's login theme, with a text of
@@ -25,7 +19,6 @@ import org.keycloak.theme.Theme;
  */
 public final class ErrorPages {
 
-    static final String THEME = "auth0-par";
     /** A pushed request_uri Keycloak does not honour: unknown, expired, used, or another client's. */
     public static final String REQUEST_URI_NOT_HONOURED = "auth0ParRequestUriNotHonoured";
     /** A link whose query cannot be read (not UTF-8, or malformed percent-encoding). */
@@ -38,12 +31,12 @@ public final class ErrorPages {
 
     /** The page of a message of this extension's theme or Keycloak's (such as {@code Messages.INVALID_REDIRECT_URI}). */
     public static Response error(KeycloakSession session, String messageKey) {
-        return page(session, text(session, messageKey));
+        return page(session, ExtensionTexts.text(session, null, messageKey));
     }
 
     /** The page of a rejected request: what went wrong, in words, without the values the request sent. */
     public static Response rejected(KeycloakSession session, OAuthError rejection) {
-        return page(session, text(session, INVALID_REQUEST, withoutMarkup(rejection.descriptionWithoutRequestValues())));
+        return page(session, ExtensionTexts.text(session, null, INVALID_REQUEST, withoutMarkup(rejection.descriptionWithoutRequestValues())));
     }
 
     /** Keycloak shows a text that is no key of the realm's theme as it is, without formatting it again. */
@@ -51,17 +44,6 @@ public final class ErrorPages {
         return session.getProvider(LoginFormsProvider.class)
                 .setError(text)
                 .createErrorPage(Response.Status.BAD_REQUEST);
-    }
-
-    private static String text(KeycloakSession session, String key, Object... parameters) {
-        Locale locale = session.getContext().resolveLocale(null);
-        Properties messages;
-        try {
-            messages = session.theme().getTheme(THEME, Theme.Type.LOGIN).getEnhancedMessages(session.getContext().getRealm(), locale);
-        } catch (IOException e) {
-            messages = new Properties();
-        }
-        return new MessageFormat(messages.getProperty(key, key), locale).format(parameters);
     }
 
     /** Without the characters that start a tag or an entity, no text is markup to Keycloak's sanitizer. */

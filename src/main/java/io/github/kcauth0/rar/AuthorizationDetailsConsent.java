@@ -1,0 +1,88 @@
+package io.github.kcauth0.rar;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.kcauth0.oauth.OAuthError;
+import io.github.kcauth0.pages.ExtensionTexts;
+
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.rar.AuthorizationDetails;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The consent page's lines for a login that carries an API's {@code authorization_details}: one more line per API,
+ * beside the API's own, naming the types the request carries for it ("Authorization details: payment_initiation").
+ * Keycloak's consent template prints each requested client scope's consent text; the added line is a client scope
+ * of the page's list whose consent text is that sentence, so that every theme built on Keycloak's shows it.
+ */
+final class AuthorizationDetailsConsent {
+
+    static final String TEXT = "auth0ParConsentAuthorizationDetails";
+
+    private AuthorizationDetailsConsent() {
+    }
+
+    /** Keycloak's lines, and after them a line for each requested API that registers a carried type. */
+    static List<AuthorizationDetails> lines(KeycloakSession session, AuthenticationSessionModel login, List<AuthorizationDetails> keycloaks) {
+        List<String> carried = carriedTypes(login);
+        if (carried.isEmpty()) {
+            return keycloaks;
+        }
+        List<AuthorizationDetails> lines = new ArrayList<>(keycloaks);
+        RealmModel realm = login.getRealm();
+        // The scopes this login asked for, by id: never a walk of the realm's scopes.
+        login.getClientScopes().stream()
+                .map(realm::getClientScopeById)
+                .filter(Objects::nonNull)
+                .forEach(api -> {
+                    Set<String> registered = ApiAuthorizationDetailsTypes.of(api);
+                    List<String> types = carried.stream().filter(registered::contains).distinct().toList();
+                    if (!types.isEmpty()) {
+                        String text = ExtensionTexts.text(session, login.getAuthenticatedUser(), TEXT, String.join(", ", types));
+                        lines.add(new AuthorizationDetails(withConsentText(api, text)));
+                    }
+                });
+        return lines;
+    }
+
+    private static List<String> carriedTypes(AuthenticationSessionModel login) {
+        String carried = login.getClientNote(CarriedAuthorizationDetails.NOTE);
+        if (carried == null) {
+            return List.of();
+        }
+        try {
+            return io.github.kcauth0.rar.AuthorizationDetails.parse(carried).types();
+        } catch (OAuthError checkedWhenPushed) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The API's client scope, read through a view whose consent text is the given one. A view of the interface
+     * rather than a class of ours implementing it: {@code ClientScopeModel} gains methods from release to release.
+     */
+    private static ClientScopeModel withConsentText(ClientScopeModel api, String text) {
+        return (ClientScopeModel) Proxy.newProxyInstance(ClientScopeModel.class.getClassLoader(), new Class<?>[]{ClientScopeModel.class},
+                (view, method, arguments) -> switch (method.getName()) {
+                    case "getConsentScreenText" -> text;
+                    case "isDynamicScope", "isParameterizedScope" -> false;
+                    default -> delegate(api, method, arguments);
+                });
+    }
+
+    private static Object delegate(ClientScopeModel api, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(api, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
