@@ -95,6 +95,11 @@ final class KeycloakRealmLookups implements RealmLookups {
     }
 
     @Override
+    public boolean clientRequiresConsent() {
+        return client.isConsentRequired();
+    }
+
+    @Override
     public LoginParameterLimits loginParameterLimits() {
         return LoginParameterLimits.of(session, scopesCheckedByKeycloak);
     }

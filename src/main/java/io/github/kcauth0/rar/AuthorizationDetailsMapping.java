@@ -1,11 +1,16 @@
 package io.github.kcauth0.rar;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.github.kcauth0.oauth.OAuthError;
+
+import static org.keycloak.protocol.oidc.OIDCLoginProtocol.PROMPT_PARAM;
+import static org.keycloak.protocol.oidc.OIDCLoginProtocol.PROMPT_VALUE_CONSENT;
+import static org.keycloak.protocol.oidc.OIDCLoginProtocol.PROMPT_VALUE_NONE;
 
 /**
  * Where a request's {@code authorization_details} go in Keycloak. Types Keycloak processes itself
@@ -43,6 +48,27 @@ public final class AuthorizationDetailsMapping {
         requireRegistered(details, apis);
         requireKeptWithTheLogin(details, limits, keycloakForm);
         keycloakForm.put(CarriedAuthorizationDetails.PARAMETER, List.of(details.json()));
+        if (realm.clientRequiresConsent()) {
+            keycloakForm.put(PROMPT_PARAM, List.of(askingForConsent(keycloakForm.get(PROMPT_PARAM))));
+        }
+    }
+
+    /**
+     * The details belong to this request (a payment), so a consent remembered from an earlier one does not cover
+     * them: as Auth0 shows its consent prompt for every request with authorization_details, the user is asked again.
+     * {@code prompt=none} cannot ask, so it is refused rather than letting a remembered consent approve them.
+     */
+    private static String askingForConsent(List<String> prompt) {
+        List<String> values = new ArrayList<>(prompt == null || prompt.isEmpty() ? List.of() : List.of(prompt.get(0).split(" ")));
+        values.removeIf(String::isEmpty);
+        if (values.contains(PROMPT_VALUE_NONE)) {
+            throw OAuthError.invalidRequest("prompt=none cannot be used with an API's authorization_details: "
+                    + "this client asks its users to consent to each request's details");
+        }
+        if (!values.contains(PROMPT_VALUE_CONSENT)) {
+            values.add(PROMPT_VALUE_CONSENT);
+        }
+        return String.join(" ", values);
     }
 
     /** Inside a request object Keycloak reads the details itself, under its own name: only its own types go there. */

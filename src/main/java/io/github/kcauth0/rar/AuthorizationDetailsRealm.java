@@ -18,6 +18,9 @@ public interface AuthorizationDetailsRealm {
      */
     Optional<Set<String>> registeredOn(String api);
 
+    /** Whether the client asks its users for consent (Keycloak's <em>Consent required</em>). */
+    boolean clientRequiresConsent();
+
     /** How much Keycloak keeps of the login's parameters it does not know, where the details travel. */
     LoginParameterLimits loginParameterLimits();
 }

@@ -19,6 +19,9 @@ class Auth0ParameterMappingTest {
 
     private static final String API = "https://api.example.com";
 
+    /** Whether the client of {@link #mapping} asks its users for consent. */
+    private boolean clientRequiresConsent;
+
     /**
      * A client that may request the API's client scope and the organization scope, in a realm with organization
      * "Acme Corp" (alias acme, id org-1) and one RAR type.
@@ -42,6 +45,11 @@ class Auth0ParameterMappingTest {
         @Override
         public Optional<Set<String>> registeredOn(String api) {
             return API.equals(api) ? Optional.of(Set.of("payment_initiation")) : Optional.empty();
+        }
+
+        @Override
+        public boolean clientRequiresConsent() {
+            return clientRequiresConsent;
         }
 
         @Override
@@ -126,6 +134,20 @@ class Auth0ParameterMappingTest {
     }
 
     @Test
+    void authorizationDetailsForAClientThatRequiresConsentAskForItAgain() {
+        clientRequiresConsent = true;
+        String details = "[{\"type\":\"payment_initiation\"}]";
+
+        assertEquals("consent", map(Map.of("authorization_details", details, "audience", API)).getFirst("prompt"));
+        assertEquals("login consent", map(Map.of("authorization_details", details, "audience", API, "prompt", "login")).getFirst("prompt"));
+        assertEquals("consent", map(Map.of("authorization_details", details, "audience", API, "prompt", "consent")).getFirst("prompt"));
+        assertEquals(null, map(Map.of("audience", API)).getFirst("prompt"), "without details Keycloak's remembered consent holds");
+        OAuthError silent = assertThrows(OAuthError.class,
+                () -> map(Map.of("authorization_details", details, "audience", API, "prompt", "none")));
+        assertEquals("invalid_request", silent.error());
+    }
+
+    @Test
     void authorizationDetailsOfATypeTheApiDoesNotRegisterAreRejectedNamingTheType() {
         OAuthError error = assertThrows(OAuthError.class,
                 () -> map(Map.of("authorization_details", "[{\"type\":\"account_information\",\"secret\":\"s3\"}]", "audience", API)));
@@ -184,6 +206,11 @@ class Auth0ParameterMappingTest {
             @Override
             public Optional<Set<String>> registeredOn(String api) {
                 return Optional.empty();
+            }
+
+            @Override
+            public boolean clientRequiresConsent() {
+                return false;
             }
 
             @Override

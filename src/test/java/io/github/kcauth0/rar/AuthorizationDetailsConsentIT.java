@@ -79,7 +79,7 @@ class AuthorizationDetailsConsentIT {
 
     /**
      * Auth0's Java SDK pushes a payment; the consent page names its type; once accepted, the code gives the details
-     * back. Keycloak then remembers the consent, as the README says, until the client sends prompt=consent.
+     * back. The next payment is asked for again; a login without details is not (Keycloak remembers the scope).
      */
     @Test
     void theConsentPageNamesThePushedTypesAndNothingElseOfThem() throws Exception {
@@ -99,12 +99,13 @@ class AuthorizationDetailsConsentIT {
         assertEquals(200, tokens.statusCode(), tokens.body());
         assertEquals(Http.JSON.valueToTree(PAYMENT), Http.json(tokens).get("authorization_details"));
 
-        HttpResponse<String> remembered = browser.open(authorizationUrl(Map.of(), PAYMENT));
-        assertEquals(302, remembered.statusCode(), "no consent page once consented: " + remembered.body());
-        assertTrue(remembered.headers().firstValue("Location").orElseThrow().startsWith(CALLBACK));
+        HttpResponse<String> nextPayment = browser.open(authorizationUrl(Map.of(), PAYMENT));
+        assertTrue(consentLines(nextPayment).contains("Authorization details of this request: payment_initiation"),
+                "each request's details are consented to, whatever was consented before: " + nextPayment.body());
 
-        HttpResponse<String> askedAgain = browser.open(authorizationUrl(Map.of("prompt", "consent"), PAYMENT));
-        assertTrue(consentLines(askedAgain).contains("Authorization details of this request: payment_initiation"), askedAgain.body());
+        HttpResponse<String> withoutDetails = browser.open(authorizationUrl(Map.of(), null));
+        assertEquals(302, withoutDetails.statusCode(), "Keycloak remembers the consent to the API's scope: " + withoutDetails.body());
+        assertTrue(withoutDetails.headers().firstValue("Location").orElseThrow().startsWith(CALLBACK));
     }
 
     @Test
@@ -123,6 +124,19 @@ class AuthorizationDetailsConsentIT {
 
         assertTrue(lines.contains("Payments at Example Bank"), lines.toString());
         assertTrue(lines.stream().noneMatch(line -> line.contains("payment_initiation")), lines.toString());
+    }
+
+    /** A silent login cannot ask: a remembered consent must not approve new details. */
+    @Test
+    void promptNoneWithDetailsIsRefusedAtThePush() {
+        HttpResponse<String> refused = domain.push(Http.form("client_id", APP, "client_secret", SECRET, "response_type", "code",
+                "redirect_uri", CALLBACK, "scope", "openid", "audience", API, "prompt", "none",
+                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256",
+                "authorization_details", Http.JSON.valueToTree(PAYMENT).toString()));
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid_request", Http.json(refused).get("error").asText());
+        assertTrue(Http.json(refused).get("error_description").asText().startsWith("prompt=none cannot be used"), refused.body());
     }
 
     private static HttpResponse<String> loginUpToConsent(Browser browser, String user, Map<String, String> parameters) throws Exception {
