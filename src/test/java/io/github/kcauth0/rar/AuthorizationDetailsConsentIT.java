@@ -126,6 +126,23 @@ class AuthorizationDetailsConsentIT {
         assertTrue(lines.stream().noneMatch(line -> line.contains("payment_initiation")), lines.toString());
     }
 
+    /** What the README's Rich Authorization Requests section tells a person to try in the demo realm. */
+    @Test
+    void theDemoRealmsPaymentsClientShowsTheLine() {
+        Auth0Domain demo = new Auth0Domain(server, "demo");
+        String requestUri = demo.requestUri(Http.form("client_id", "YOUR_PAYMENTS_CLIENT_ID", "client_secret", "YOUR_PAYMENTS_CLIENT_SECRET",
+                "response_type", "code", "redirect_uri", "https://your-app.com/callback", "scope", "openid", "audience", API,
+                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256",
+                "authorization_details", "[{\"type\":\"payment_initiation\",\"instructedAmount\":{\"currency\":\"EUR\",\"amount\":\"123.50\"}}]"));
+        Browser browser = new Browser(server);
+
+        List<String> lines = consentLines(browser.submitLoginForm(
+                browser.open(demo.authorizeUrl("YOUR_PAYMENTS_CLIENT_ID", requestUri)), "demo", "demo"));
+
+        assertTrue(lines.contains("Payments at the demo bank"), lines.toString());
+        assertTrue(lines.contains("Authorization details of this request: payment_initiation"), lines.toString());
+    }
+
     /** A silent login cannot ask: a remembered consent must not approve new details. */
     @Test
     void promptNoneWithDetailsIsRefusedAtThePush() {
