@@ -6,7 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import io.github.kcauth0.tokens.Auth0IdTokens;
+import io.github.kcauth0.token.Auth0IdTokens;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.common.util.HtmlUtils;

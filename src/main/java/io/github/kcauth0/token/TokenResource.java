@@ -13,7 +13,6 @@ import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.EndpointCall;
 import io.github.kcauth0.ops.RateLimits;
 import io.github.kcauth0.rar.AuthorizationDetailsMapper;
-import io.github.kcauth0.tokens.Auth0IdTokens;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,6 +1,7 @@
-package io.github.kcauth0;
+package io.github.kcauth0.logout;
 
-import io.github.kcauth0.logout.LogoutResource;
+import io.github.kcauth0.realm.EnabledRealmResourceProviderFactory;
+
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts Auth0's {@code GET /v2/logout} at {@code /realms/{realm}/v2/logout}. */
@@ -9,7 +10,7 @@ public final class V2ResourceProviderFactory extends EnabledRealmResourceProvide
     public static final String PROVIDER_ID = "v2";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return LogoutResource.v2(session);
     }
 

@@ -1,7 +1,5 @@
-package io.github.kcauth0;
+package io.github.kcauth0.oauth;
 
-import io.github.kcauth0.oauth.ContentTypeGuard;
-import io.github.kcauth0.oauth.RequestBody;
 import io.github.kcauth0.ops.RateLimits;
 import io.github.kcauth0.par.ParResource;
 import io.github.kcauth0.token.TokenResource;

@@ -1,6 +1,7 @@
-package io.github.kcauth0;
+package io.github.kcauth0.logout;
 
-import io.github.kcauth0.logout.LogoutResource;
+import io.github.kcauth0.realm.EnabledRealmResourceProviderFactory;
+
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts Auth0's {@code GET /oidc/logout} (OpenID Connect RP-initiated logout) at {@code /realms/{realm}/oidc/logout}. */
@@ -9,7 +10,7 @@ public final class OidcResourceProviderFactory extends EnabledRealmResourceProvi
     public static final String PROVIDER_ID = "oidc";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return LogoutResource.oidc(session);
     }
 

@@ -1,6 +1,7 @@
-package io.github.kcauth0;
+package io.github.kcauth0.userinfo;
 
-import io.github.kcauth0.userinfo.UserInfoResource;
+import io.github.kcauth0.realm.EnabledRealmResourceProviderFactory;
+
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link UserInfoResource} at {@code /realms/{realm}/userinfo}, where Auth0 serves {@code GET|POST /userinfo}. */
@@ -9,7 +10,7 @@ public final class UserInfoResourceProviderFactory extends EnabledRealmResourceP
     public static final String PROVIDER_ID = "userinfo";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return new UserInfoResource(session);
     }
 

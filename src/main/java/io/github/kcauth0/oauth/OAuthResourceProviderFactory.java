@@ -1,7 +1,9 @@
-package io.github.kcauth0;
+package io.github.kcauth0.oauth;
 
 import io.github.kcauth0.ops.PendingPushes;
 import io.github.kcauth0.ops.RateLimits;
+import io.github.kcauth0.realm.EnabledRealmResourceProviderFactory;
+
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -28,7 +30,7 @@ public final class OAuthResourceProviderFactory extends EnabledRealmResourceProv
     }
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return new OAuthResource(session, rateLimits);
     }
 

@@ -1,4 +1,4 @@
-package io.github.kcauth0.tokens;
+package io.github.kcauth0.token;
 
 import java.util.Arrays;
 import java.util.Optional;

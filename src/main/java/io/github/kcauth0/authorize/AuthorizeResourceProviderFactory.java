@@ -1,6 +1,7 @@
-package io.github.kcauth0;
+package io.github.kcauth0.authorize;
 
-import io.github.kcauth0.authorize.AuthorizeResource;
+import io.github.kcauth0.realm.EnabledRealmResourceProviderFactory;
+
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link AuthorizeResource} at {@code /realms/{realm}/authorize}, where Auth0 serves {@code /authorize}. */
@@ -9,7 +10,7 @@ public final class AuthorizeResourceProviderFactory extends EnabledRealmResource
     public static final String PROVIDER_ID = "authorize";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return new AuthorizeResource(session);
     }
 

@@ -1,6 +1,5 @@
-package io.github.kcauth0;
+package io.github.kcauth0.realm;
 
-import io.github.kcauth0.realm.Auth0ParSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -11,9 +10,9 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * A realm resource served only in realms where the extension is enabled; elsewhere Keycloak answers 404, as if
  * the extension were not installed. The factory id is the path under {@code /realms/{realm}/}.
  */
-abstract class EnabledRealmResourceProviderFactory implements RealmResourceProviderFactory {
+public abstract class EnabledRealmResourceProviderFactory implements RealmResourceProviderFactory {
 
-    abstract Object resource(KeycloakSession session);
+    protected abstract Object resource(KeycloakSession session);
 
     @Override
     public final RealmResourceProvider create(KeycloakSession session) {
