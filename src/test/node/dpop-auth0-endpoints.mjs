@@ -3,20 +3,13 @@
 // got, refusals included (status, error, WWW-Authenticate), and never decides the outcome itself.
 import * as oauth from 'oauth4webapi';
 import { answerOf as refusal } from './lib/http.mjs';
+import { auth0Endpoints } from './lib/auth0.mjs';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
   const { domain, clientId, clientSecret, requiredClientId, requiredClientSecret, redirectUri } = config();
   const realm = `https://${domain}`;
-  // Auth0's endpoints and issuer, https://{domain}/: the ID tokens of /oauth/token and the authorization response's iss
-  const as = {
-    issuer: `${realm}/`,
-    pushed_authorization_request_endpoint: `${realm}/oauth/par`,
-    authorization_endpoint: `${realm}/authorize`,
-    token_endpoint: `${realm}/oauth/token`,
-    userinfo_endpoint: `${realm}/userinfo`,
-    jwks_uri: `${realm}/.well-known/jwks.json`,
-  };
+  const as = auth0Endpoints(realm);
   const app = { client_id: clientId, id_token_signed_response_alg: 'RS256' };
   const requiredApp = { client_id: requiredClientId, id_token_signed_response_alg: 'RS256' };
   const key = await oauth.generateKeyPair('ES256');

@@ -5,18 +5,13 @@
 import http from 'node:http';
 import * as oauth from 'oauth4webapi';
 import { answerOf as answer, nodeFetch } from './lib/http.mjs';
+import { auth0Endpoints } from './lib/auth0.mjs';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
   const { domain, redirectUri, certificates } = config();
   const realm = `http://${domain}`;
-  const as = {
-    issuer: `${realm}/`,
-    pushed_authorization_request_endpoint: `${realm}/oauth/par`,
-    authorization_endpoint: `${realm}/authorize`,
-    token_endpoint: `${realm}/oauth/token`,
-    userinfo_endpoint: `${realm}/userinfo`,
-  };
+  const as = auth0Endpoints(realm);
   const forwarded = (name, caVerified) => ({
     'client-certificate': encodeURIComponent(certificates[name]),
     'client-certificate-ca-verified': caVerified,

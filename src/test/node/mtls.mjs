@@ -6,18 +6,13 @@ import fs from 'node:fs';
 import https from 'node:https';
 import * as oauth from 'oauth4webapi';
 import { answerOf as refusal, nodeFetch } from './lib/http.mjs';
+import { auth0Endpoints } from './lib/auth0.mjs';
 import { claims, config, receive, run, send } from './lib/io.mjs';
 
 await run(async () => {
   const { domain, redirectUri, certificates } = config();
   const realm = `https://${domain}`;
-  const as = {
-    issuer: `${realm}/`,
-    pushed_authorization_request_endpoint: `${realm}/oauth/par`,
-    authorization_endpoint: `${realm}/authorize`,
-    token_endpoint: `${realm}/oauth/token`,
-    userinfo_endpoint: `${realm}/userinfo`,
-  };
+  const as = auth0Endpoints(realm);
   const tls = Object.fromEntries(Object.entries(certificates).map(([name, files]) => [name, {
     [oauth.customFetch]: nodeFetch(https, { cert: fs.readFileSync(files.certificate), key: fs.readFileSync(files.key) }),
   }]));
