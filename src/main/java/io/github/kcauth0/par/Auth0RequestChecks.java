@@ -7,7 +7,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.jar.SignedRequestObjects;
 import io.github.kcauth0.oauth.OAuthError;
-import io.github.kcauth0.rar.AuthorizationDetailsMapping;
+import io.github.kcauth0.rar.CarriedAuthorizationDetails;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -34,7 +34,9 @@ public final class Auth0RequestChecks {
     /** Auth0 parameters that must be mapped, which a request object cannot be. */
     private static final List<String> UNMAPPABLE_IN_REQUEST_OBJECT = List.of(Auth0Parameters.AUDIENCE,
             Auth0Parameters.RESOURCE, Auth0Parameters.ORGANIZATION, Auth0Parameters.CONNECTION,
-            Auth0Parameters.SCREEN_HINT, Auth0Parameters.INVITATION);
+            Auth0Parameters.SCREEN_HINT, Auth0Parameters.INVITATION,
+            // Checked details travel under this name: a claim of it would reach the login unchecked.
+            CarriedAuthorizationDetails.PARAMETER);
 
     private Auth0RequestChecks() {
     }
@@ -42,10 +44,14 @@ public final class Auth0RequestChecks {
     /**
      * At /oauth/par, after Keycloak authenticated {@code client}: a request object if the client requires one,
      * response_type code, PKCE with S256 only.
+     *
+     * @return the request Keycloak will parse: the form's parameters, with those of its request object in their place
      */
-    static void checkPushed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+    static Auth0AuthorizationRequest checkPushed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
         SignedRequestObjects.require(client, request.parameters());
-        checkPushed(asParsed(session, client, request));
+        Auth0AuthorizationRequest parsed = asParsed(session, client, request);
+        checkPushed(parsed);
+        return parsed;
     }
 
     static void checkPushed(Auth0AuthorizationRequest parsed) {
@@ -93,14 +99,7 @@ public final class Auth0RequestChecks {
      * object's claims take the place of the parameters of their names.
      */
     private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
-        Auth0AuthorizationRequest parsed = asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
-        // A request object's own authorization_details (not the parameter's), which Keycloak reads under its own name.
-        parsed.get(Auth0Parameters.AUTHORIZATION_DETAILS)
-                .filter(details -> request.has(Auth0Parameters.REQUEST)
-                        && !request.get(Auth0Parameters.AUTHORIZATION_DETAILS).equals(Optional.of(details)))
-                .ifPresent(details -> new AuthorizationDetailsMapping(new KeycloakRealmLookups(session, client, true))
-                        .checkInsideRequestObject(details));
-        return parsed;
+        return asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
     }
 
     static Auth0AuthorizationRequest asParsed(Auth0AuthorizationRequest request, String clientId, Function<JWE, byte[]> decryption) {
