@@ -34,9 +34,7 @@ public final class Auth0RequestChecks {
     /** Auth0 parameters that must be mapped, which a request object cannot be. */
     private static final List<String> UNMAPPABLE_IN_REQUEST_OBJECT = List.of(Auth0Parameters.AUDIENCE,
             Auth0Parameters.RESOURCE, Auth0Parameters.ORGANIZATION, Auth0Parameters.CONNECTION,
-            Auth0Parameters.SCREEN_HINT, Auth0Parameters.INVITATION,
-            // Checked details travel under this name: a claim of it would reach the login unchecked.
-            CarriedAuthorizationDetails.PARAMETER);
+            Auth0Parameters.SCREEN_HINT, Auth0Parameters.INVITATION);
 
     private Auth0RequestChecks() {
     }
@@ -117,6 +115,11 @@ public final class Auth0RequestChecks {
     private static void checkRequestObject(JsonNode claims, String clientId) {
         if (!clientId.equals(claims.path(CLIENT_ID).asText(null))) {
             throw OAuthError.invalidRequestObject("the request object's client_id must be the client's");
+        }
+        if (claims.has(CarriedAuthorizationDetails.PARAMETER)) {
+            // Checked details travel under this name: a claim of it would reach the login unchecked.
+            throw OAuthError.invalidRequestObject("\"" + CarriedAuthorizationDetails.PARAMETER + "\" is not a request "
+                    + "parameter; send authorization_details");
         }
         for (String name : UNMAPPABLE_IN_REQUEST_OBJECT) {
             if (claims.has(name)) {

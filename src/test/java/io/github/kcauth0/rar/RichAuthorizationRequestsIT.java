@@ -23,6 +23,7 @@ import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
 import io.github.kcauth0.support.NodeScript;
+import io.github.kcauth0.support.PushedRequestStore;
 import io.github.kcauth0.support.RequestMarkup;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,7 @@ class RichAuthorizationRequestsIT {
     private static final Auth0Domain domain = new Auth0Domain(server, REALM);
     private static final Admin admin = new Admin(server);
     private static final ClientKeys jarKeys = ClientKeys.generate();
+    private static final PushedRequestStore store = new PushedRequestStore(server);
 
     private static final String APP = "payments-app";
     private static final String SECRET = "payments-secret";
@@ -313,8 +315,10 @@ class RichAuthorizationRequestsIT {
     void anUnregisteredTypeInsideARequestObjectIsRefusedAtBothEntryPoints() {
         String requestObject = requestObjectFor(API, List.of(Map.of("type", "account_information", "accounts", List.of(Map.of("iban", IBAN)))));
         boolean checked = server.isOlderThan(26, 7);
+        long writesBefore = store.writes();
 
         HttpResponse<String> pushed = domain.push(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET, "request", requestObject));
+        assertEquals(0, store.writes() - writesBefore, "nothing stored");
         assertEquals(400, pushed.statusCode(), pushed.body());
         assertEquals("invalid_authorization_details", Http.json(pushed).get("error").asText(), pushed.body());
         assertEquals(checked ? "authorization_details type \"account_information\" is not registered on the API"
@@ -326,6 +330,22 @@ class RichAuthorizationRequestsIT {
         assertTrue(RequestMarkup.text(page).contains(checked ? "authorization_details type not registered on the API"
                 : "An API's authorization_details type cannot be carried inside a request object"), RequestMarkup.text(page));
         assertFalse(page.body().contains(IBAN) || page.body().contains("account_information"), page.body());
+    }
+
+    /** The name checked details travel under is no claim of a request object, where nothing would check it. */
+    @Test
+    void theCarriedNameIsRefusedInsideARequestObject() {
+        String requestObject = jarKeys.requestObject(Map.of("client_id", JAR_APP, "iss", JAR_APP, "aud", server.domain(REALM) + "/",
+                "response_type", "code", "redirect_uri", CALLBACK, "scope", "openid " + API,
+                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256",
+                CarriedAuthorizationDetails.PARAMETER, "[{\"type\":\"account_information\"}]"));
+
+        HttpResponse<String> pushed = domain.push(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET, "request", requestObject));
+
+        assertEquals(400, pushed.statusCode(), pushed.body());
+        assertEquals("invalid_request_object", Http.json(pushed).get("error").asText(), pushed.body());
+        assertEquals("Invalid request object: \"auth0_authorization_details\" is not a request parameter; send authorization_details",
+                Http.json(pushed).get("error_description").asText());
     }
 
     /** Not JSON inside a request object is the same error as in the parameter. */
@@ -370,6 +390,7 @@ class RichAuthorizationRequestsIT {
     void keycloaksOwnAuthorizationEndpointCarriesDetailsPushedBesideASignedRequestObject() throws Exception {
         String requestUri = domain.requestUri(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET,
                 "request", requestObjectFor(API), "authorization_details", Http.JSON.writeValueAsString(PAYMENT)));
+        assertTrue(store.storedParameterNames(REALM, requestUri).containsAll(List.of("request", CarriedAuthorizationDetails.PARAMETER)));
 
         URI callback;
         enableBindingExecutor();
@@ -390,10 +411,12 @@ class RichAuthorizationRequestsIT {
     void auth0JavaSdkPushingAnUnregisteredTypeBesideARequestObjectIsRefused() {
         AuthAPI auth = AuthAPI.newBuilder(server.domain(REALM), JAR_APP, JAR_SECRET).build();
         List<Map<String, Object>> accounts = List.of(Map.of("type", "account_information", "accounts", List.of(Map.of("iban", IBAN))));
+        long writesBefore = store.writes();
 
         APIException rejected = assertThrows(APIException.class,
                 () -> auth.pushedAuthorizationRequestWithJAR(requestObjectFor(API), accounts).execute());
 
+        assertEquals(0, store.writes() - writesBefore, "nothing stored");
         assertEquals(400, rejected.getStatusCode());
         assertEquals("invalid_authorization_details", rejected.getError());
         assertEquals("authorization_details type \"account_information\" is not registered on the API", rejected.getDescription());
