@@ -14,6 +14,7 @@ import io.github.kcauth0.par.Auth0AuthorizationRequest;
 import io.github.kcauth0.par.Auth0ParameterMapping;
 import io.github.kcauth0.par.Auth0Parameters;
 import io.github.kcauth0.par.Auth0RequestChecks;
+import io.github.kcauth0.par.PushedObjectAuthorizationDetails;
 import io.github.kcauth0.par.PushedRequestBinding;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,10 +29,12 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorPageException;
 import org.keycloak.services.messages.Messages;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Auth0's {@code GET /authorize}: Keycloak's own authorization endpoint (login pages, SSO session, consent,
@@ -91,15 +94,26 @@ public final class AuthorizeResource {
             return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
         }
         SignedRequestObjects.requirePushed(session, reference);
+        PushedObjectAuthorizationDetails.remember(session, reference.get(Auth0Parameters.REQUEST_URI).orElse(null));
         try {
+            Response keycloakAnswer = keycloak(new MultivaluedHashMap<>(reference.parameters()), event);
+            carryDetailsIntoAcceptedLogin();
             // Keycloak before 26.7 drops a pushed connection and screen_hint=signup on the way into the login.
-            return PushedRequestHints.apply(session, keycloak(new MultivaluedHashMap<>(reference.parameters()), event));
+            return PushedRequestHints.apply(session, keycloakAnswer);
         } catch (ErrorPageException rejected) {
             if (Messages.INVALID_REQUEST.equals(rejected.getMessage())) {
                 // Keycloak found no pushed request it honours: unknown, expired, used, or another client's.
                 return ErrorPages.error(session, ErrorPages.REQUEST_URI_NOT_HONOURED);
             }
             throw rejected;
+        }
+    }
+
+    /** A login Keycloak refused before it was set up (a client policy, a check) has no response type yet. */
+    private void carryDetailsIntoAcceptedLogin() {
+        AuthenticationSessionModel login = session.getContext().getAuthenticationSession();
+        if (login != null && login.getClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM) != null) {
+            PushedObjectAuthorizationDetails.carryInto(session, login);
         }
     }
 
@@ -113,7 +127,7 @@ public final class AuthorizeResource {
         if (client != null && client.isEnabled()) {
             Auth0AuthorizationRequest parsed = Auth0RequestChecks.checkDirect(session, client, request);
             if (RedirectUtils.verifyRedirectUri(session, parsed.get(OAuth2Constants.REDIRECT_URI).orElse(null), client) != null) {
-                return mapped(request, client, event);
+                return mapped(request, parsed, client, event);
             }
         }
         MultivaluedMap<String, String> keycloakParameters = new MultivaluedHashMap<>();
@@ -123,8 +137,8 @@ public final class AuthorizeResource {
         return keycloak(keycloakParameters, event);
     }
 
-    private Response mapped(Auth0AuthorizationRequest request, ClientModel client, EventBuilder event) {
-        MultivaluedMap<String, String> keycloakParameters = Auth0ParameterMapping.forClient(session, client).toKeycloak(request);
+    private Response mapped(Auth0AuthorizationRequest request, Auth0AuthorizationRequest parsed, ClientModel client, EventBuilder event) {
+        MultivaluedMap<String, String> keycloakParameters = Auth0ParameterMapping.forClient(session, client).toKeycloak(request, parsed);
         // Keycloak before 26.7 finds Auth0's connection, as kc_idp_hint, only in the query of this URL.
         if (IdentityProviderHint.missingFromQuery(request, session.getContext().getUri())) {
             return IdentityProviderHint.sendBackWithHint(request, session.getContext().getUri());

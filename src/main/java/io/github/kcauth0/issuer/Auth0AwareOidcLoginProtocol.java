@@ -3,6 +3,7 @@ package io.github.kcauth0.issuer;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.kcauth0.rar.CarriedAuthorizationDetails;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.OAuth2Constants;
@@ -24,7 +25,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * extensions for the response ({@code buildRedirectUri}, keycloak#31086): the response Keycloak built is given
  * Auth0's issuer in place of its own (query, fragment, form_post: Keycloak before 26.7 appends a parameter added
  * twice rather than replacing it); a JWT-secured response (JARM) of a successful login gets it as its
- * {@code iss} claim, while an error sent as a JWT keeps Keycloak's issuer.
+ * {@code iss} claim, while an error sent as a JWT keeps Keycloak's issuer. It also carries a request object's
+ * {@code authorization_details} once the login is done ({@link CarriedAuthorizationDetails#takeFromKeycloaksNotes}).
  */
 final class Auth0AwareOidcLoginProtocol extends OIDCLoginProtocol {
 
@@ -33,6 +35,13 @@ final class Auth0AwareOidcLoginProtocol extends OIDCLoginProtocol {
 
     Auth0AwareOidcLoginProtocol(OIDCProviderConfig config) {
         super(config);
+    }
+
+    /** The one hook on every login's completion: a request object's authorization_details are carried from here. */
+    @Override
+    public Response authenticated(AuthenticationSessionModel authSession, UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        CarriedAuthorizationDetails.takeFromKeycloaksNotes(session, clientSessionCtx);
+        return super.authenticated(authSession, userSession, clientSessionCtx);
     }
 
     @Override

@@ -100,6 +100,11 @@ public final class Auth0ParameterMapping {
     }
 
     public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request) {
+        return toKeycloak(request, request);
+    }
+
+    /** @param parsed the request as Keycloak parses it, with the claims of its request object in their place */
+    public MultivaluedMap<String, String> toKeycloak(Auth0AuthorizationRequest request, Auth0AuthorizationRequest parsed) {
         if (request.has(INVITATION)) {
             throw OAuthError.invalidRequest("Parameter not supported: invitation; Keycloak invites organization "
                     + "members by e-mail link");
@@ -120,8 +125,25 @@ public final class Auth0ParameterMapping {
         }
         // Last: whether Keycloak keeps the details with the login depends on the rest of the form.
         request.get(AUTHORIZATION_DETAILS).ifPresent(details -> new AuthorizationDetailsMapping(realm)
-                .map(details, audiences(request), request.has(REQUEST), keycloak));
+                .map(details, apis(request, parsed), keycloak));
+        // A request object's own details (not the parameter's), which Keycloak reads from the object.
+        parsed.get(AUTHORIZATION_DETAILS).filter(details -> request.has(REQUEST) && !request.get(AUTHORIZATION_DETAILS).equals(Optional.of(details)))
+                .ifPresent(details -> new AuthorizationDetailsMapping(realm).checkInsideRequestObject(details, apis(request, parsed)));
         return keycloak;
+    }
+
+    /**
+     * The APIs of a request's {@code authorization_details}: its {@code audience}, and with a request object, where
+     * {@code audience} cannot be mapped, the client's API scopes the object's {@code scope} names.
+     */
+    private List<String> apis(Auth0AuthorizationRequest request, Auth0AuthorizationRequest parsed) {
+        List<String> apis = audiences(request);
+        if (request.has(REQUEST)) {
+            split(parsed.get(SCOPE).orElse("")).stream()
+                    .filter(scope -> !apis.contains(scope) && realm.registeredOn(scope).isPresent())
+                    .forEach(apis::add);
+        }
+        return apis;
     }
 
     /** The Auth0 API a request names, by {@code audience} or its alias {@code resource}. */

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcauth0.jar.SignedRequestObjects;
 import io.github.kcauth0.oauth.OAuthError;
-import io.github.kcauth0.rar.AuthorizationDetailsMapping;
+import io.github.kcauth0.rar.CarriedAuthorizationDetails;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -42,10 +42,14 @@ public final class Auth0RequestChecks {
     /**
      * At /oauth/par, after Keycloak authenticated {@code client}: a request object if the client requires one,
      * response_type code, PKCE with S256 only.
+     *
+     * @return the request Keycloak will parse: the form's parameters, with those of its request object in their place
      */
-    static void checkPushed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
+    static Auth0AuthorizationRequest checkPushed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
         SignedRequestObjects.require(client, request.parameters());
-        checkPushed(asParsed(session, client, request));
+        Auth0AuthorizationRequest parsed = asParsed(session, client, request);
+        checkPushed(parsed);
+        return parsed;
     }
 
     static void checkPushed(Auth0AuthorizationRequest parsed) {
@@ -93,14 +97,7 @@ public final class Auth0RequestChecks {
      * object's claims take the place of the parameters of their names.
      */
     private static Auth0AuthorizationRequest asParsed(KeycloakSession session, ClientModel client, Auth0AuthorizationRequest request) {
-        Auth0AuthorizationRequest parsed = asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
-        // A request object's own authorization_details (not the parameter's), which Keycloak reads under its own name.
-        parsed.get(Auth0Parameters.AUTHORIZATION_DETAILS)
-                .filter(details -> request.has(Auth0Parameters.REQUEST)
-                        && !request.get(Auth0Parameters.AUTHORIZATION_DETAILS).equals(Optional.of(details)))
-                .ifPresent(details -> new AuthorizationDetailsMapping(new KeycloakRealmLookups(session, client, true))
-                        .checkInsideRequestObject(details));
-        return parsed;
+        return asParsed(request, client.getClientId(), encrypted -> RequestObjectClaims.decryptWithRealmKeys(session, encrypted));
     }
 
     static Auth0AuthorizationRequest asParsed(Auth0AuthorizationRequest request, String clientId, Function<JWE, byte[]> decryption) {
@@ -118,6 +115,11 @@ public final class Auth0RequestChecks {
     private static void checkRequestObject(JsonNode claims, String clientId) {
         if (!clientId.equals(claims.path(CLIENT_ID).asText(null))) {
             throw OAuthError.invalidRequestObject("the request object's client_id must be the client's");
+        }
+        if (claims.has(CarriedAuthorizationDetails.PARAMETER)) {
+            // Checked details travel under this name: a claim of it would reach the login unchecked.
+            throw OAuthError.invalidRequestObject("\"" + CarriedAuthorizationDetails.PARAMETER + "\" is not a request "
+                    + "parameter; send authorization_details");
         }
         for (String name : UNMAPPABLE_IN_REQUEST_OBJECT) {
             if (claims.has(name)) {

@@ -3,9 +3,9 @@ package io.github.kcauth0.par;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.github.kcauth0.rar.ApiAuthorizationDetailsTypes;
+import io.github.kcauth0.rar.CarriedAuthorizationDetails;
 import io.github.kcauth0.rar.LoginParameterLimits;
 
 import org.keycloak.OAuth2Constants;
@@ -15,8 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.protocol.oidc.rar.AuthorizationDetailsProcessor;
-import org.keycloak.provider.ProviderFactory;
 
 /** {@link RealmLookups} answered by Keycloak's models, for the client Keycloak authenticated. */
 final class KeycloakRealmLookups implements RealmLookups {
@@ -79,9 +77,7 @@ final class KeycloakRealmLookups implements RealmLookups {
 
     @Override
     public Set<String> processedByKeycloak() {
-        return session.getKeycloakSessionFactory().getProviderFactoriesStream(AuthorizationDetailsProcessor.class)
-                .map(ProviderFactory::getId)
-                .collect(Collectors.toSet());
+        return CarriedAuthorizationDetails.processedByKeycloak(session);
     }
 
     /** The client's own scope of that name, from the two maps Keycloak keeps of them: never a walk of the realm. */

@@ -77,9 +77,9 @@ public final class ParResource extends PostOnlyResource {
             // checks and client policies, and stores it where its authorization endpoint looks for it.
             pushed = KeycloakEndpoint.call(session, keycloakForm, secretAsBasic,
                     () -> new ClientFirstParEndpoint(session, event, client -> {
-                        keycloakForm.putAll(Auth0ParameterMapping.forPush(session, client).toKeycloak(request));
                         // Auth0's rules, on the request Keycloak parses: a request object may be encrypted to the realm.
-                        Auth0RequestChecks.checkPushed(session, client, request);
+                        Auth0AuthorizationRequest parsed = Auth0RequestChecks.checkPushed(session, client, request);
+                        keycloakForm.putAll(Auth0ParameterMapping.forPush(session, client).toKeycloak(request, parsed));
                         PushedRequestBinding.addTo(session, keycloakForm, client.getClientId());
                     }).request(), ParResponse.class);
         } catch (OAuthError rejected) {

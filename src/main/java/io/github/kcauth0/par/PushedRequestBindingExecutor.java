@@ -11,6 +11,7 @@ import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationReprese
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
@@ -19,7 +20,8 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  * Keycloak's PAR endpoint gets the binding (Keycloak stores the very form it hands to client policies), and
  * Keycloak's authorization endpoint refuses a {@code request_uri} not bound to its realm and client, before it
  * reads the request, so that a refused attempt does not consume it. Fails closed: a request pushed where no
- * binding was added (a realm without this executor) is refused too.
+ * binding was added (a realm without this executor) is refused too. It also gives the login the
+ * {@code authorization_details} pushed beside a request object ({@link PushedObjectAuthorizationDetails}).
  */
 final class PushedRequestBindingExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
@@ -40,7 +42,11 @@ final class PushedRequestBindingExecutor implements ClientPolicyExecutorProvider
             bind(((PushedAuthorizationRequestContext) context).getRequestParameters());
         } else if (context.getEvent() == ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST) {
             PreAuthorizationRequestContext authorization = (PreAuthorizationRequestContext) context;
-            check(authorization.getRequestParameters().getFirst(OIDCLoginProtocol.REQUEST_URI_PARAM), authorization.getClientId());
+            String requestUri = authorization.getRequestParameters().getFirst(OIDCLoginProtocol.REQUEST_URI_PARAM);
+            check(requestUri, authorization.getClientId());
+            PushedObjectAuthorizationDetails.remember(session, requestUri);
+        } else if (context.getEvent() == ClientPolicyEvent.AUTHORIZATION_REQUEST) {
+            PushedObjectAuthorizationDetails.carryInto(session, ((AuthorizationRequestContext) context).getAuthenticationSession());
         }
     }
 

@@ -1,12 +1,15 @@
 package io.github.kcauth0.rar;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.github.kcauth0.oauth.OAuthError;
+
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker;
 
 import static org.keycloak.protocol.oidc.OIDCLoginProtocol.PROMPT_PARAM;
 import static org.keycloak.protocol.oidc.OIDCLoginProtocol.PROMPT_VALUE_CONSENT;
@@ -22,6 +25,13 @@ import static org.keycloak.protocol.oidc.OIDCLoginProtocol.PROMPT_VALUE_NONE;
  */
 public final class AuthorizationDetailsMapping {
 
+    /**
+     * Whether Keycloak's authorization endpoint refuses a type it has no {@code AuthorizationDetailsProcessor} for,
+     * as 26.7 does in {@code AuthorizationEndpointChecker.checkAuthorizationDetails}; 26.4 and 26.5 keep it.
+     */
+    static final boolean KEYCLOAK_REFUSES_UNPROCESSED_TYPES = Arrays.stream(AuthorizationEndpointChecker.class.getMethods())
+            .anyMatch(method -> method.getName().equals("checkAuthorizationDetails"));
+
     private final AuthorizationDetailsRealm realm;
 
     public AuthorizationDetailsMapping(AuthorizationDetailsRealm realm) {
@@ -29,22 +39,16 @@ public final class AuthorizationDetailsMapping {
     }
 
     /**
-     * @param apis             the APIs the request names
-     * @param withRequestObject whether the request has a request object beside the details
-     * @param keycloakForm     the rest of the request as Keycloak will read it, which the details join
+     * @param apis         the APIs the request names
+     * @param keycloakForm the rest of the request as Keycloak will read it, which the details join
      */
-    public void map(String value, List<String> apis, boolean withRequestObject, Map<String, List<String>> keycloakForm) {
+    public void map(String value, List<String> apis, Map<String, List<String>> keycloakForm) {
         AuthorizationDetails details = AuthorizationDetails.parse(value);
         if (realm.processedByKeycloak().containsAll(details.types())) {
             keycloakForm.put(AuthorizationDetails.PARAMETER, List.of(details.json()));
             return;
         }
         LoginParameterLimits limits = realm.loginParameterLimits();
-        if (withRequestObject && limits.pushed()) {
-            // Keycloak's authorization endpoint reads a pushed request object's claims and nothing beside them.
-            throw AuthorizationDetails.invalid("an API's authorization_details cannot be pushed with a request object: "
-                    + "Keycloak's login reads only the object's claims; push them without one");
-        }
         requireRegistered(details, apis);
         requireKeptWithTheLogin(details, limits, keycloakForm);
         keycloakForm.put(CarriedAuthorizationDetails.PARAMETER, List.of(details.json()));
@@ -71,16 +75,32 @@ public final class AuthorizationDetailsMapping {
         return String.join(" ", values);
     }
 
-    /** Inside a request object Keycloak reads the details itself, under its own name: only its own types go there. */
-    public void checkInsideRequestObject(String value) {
+    /**
+     * Inside a request object Keycloak reads the details itself, under its own name: an API's types are checked as
+     * beside it and left there, for {@link CarriedAuthorizationDetails#takeFromKeycloaksNotes} to carry once the
+     * login is done. Keycloak 26.7 refuses them as soon as it has read the object ("Unsupported type"), before
+     * anything can move them: there they are refused here, with what to do instead.
+     */
+    public void checkInsideRequestObject(String value, List<String> apis) {
         AuthorizationDetails details = AuthorizationDetails.parse(value);
-        for (String type : details.types()) {
-            if (!realm.processedByKeycloak().contains(type)) {
-                throw OAuthError.invalidAuthorizationDetails("authorization_details type \"" + type + "\" cannot be carried "
-                        + "inside a request object; send the authorization_details parameter beside it",
-                        "An API's authorization_details type cannot be carried inside a request object; send the "
-                                + "authorization_details parameter beside it");
-            }
+        if (realm.processedByKeycloak().containsAll(details.types())) {
+            return;
+        }
+        if (KEYCLOAK_REFUSES_UNPROCESSED_TYPES) {
+            String type = details.types().stream().filter(t -> !realm.processedByKeycloak().contains(t)).findFirst().orElseThrow();
+            throw OAuthError.invalidAuthorizationDetails("authorization_details type \"" + type + "\" cannot be carried "
+                    + "inside a request object on this Keycloak release; send the authorization_details parameter beside it",
+                    "An API's authorization_details type cannot be carried inside a request object on this Keycloak "
+                            + "release; send the authorization_details parameter beside it");
+        }
+        requireRegistered(details, apis);
+        requireNotLongerThanKept(details, realm.loginParameterLimits());
+    }
+
+    private static void requireNotLongerThanKept(AuthorizationDetails details, LoginParameterLimits limits) {
+        if (details.json().length() > limits.maxLength()) {
+            throw AuthorizationDetails.invalid("authorization_details is " + details.json().length() + " characters long; "
+                    + "this server keeps at most " + limits.maxLength() + " with a login (Keycloak's add-req-params-max-size)");
         }
     }
 
@@ -104,10 +124,7 @@ public final class AuthorizationDetailsMapping {
     /** Keycloak drops an unknown parameter beyond its limits without a word: refused here instead, with the limit. */
     private static void requireKeptWithTheLogin(AuthorizationDetails details, LoginParameterLimits limits,
                                                 Map<String, List<String>> keycloakForm) {
-        if (details.json().length() > limits.maxLength()) {
-            throw AuthorizationDetails.invalid("authorization_details is " + details.json().length() + " characters long; "
-                    + "this server keeps at most " + limits.maxLength() + " with a login (Keycloak's add-req-params-max-size)");
-        }
+        requireNotLongerThanKept(details, limits);
         long kept = keycloakForm.keySet().stream().filter(name -> !limits.known().contains(name)).count();
         long withDetails = kept + 1 + limits.addedByKeycloak();
         if (withDetails > limits.maxCount()) {

@@ -25,11 +25,6 @@ public record LoginParameterLimits(int maxLength, int maxCount, Set<String> know
     /** Keycloak's {@code par.created.time} and {@code par.dpop.proof.jkt}, and the extension's binding. */
     public static final int ADDED_TO_A_PUSH = 3;
 
-    /** Whether these are the limits of a pushed request. */
-    public boolean pushed() {
-        return addedByKeycloak > 0;
-    }
-
     public static LoginParameterLimits of(KeycloakSession session, boolean pushed) {
         OIDCProviderConfig config = ((OIDCLoginProtocol) session.getProvider(LoginProtocol.class, OIDCLoginProtocol.LOGIN_PROTOCOL)).getConfig();
         return new LoginParameterLimits(Math.min(config.getAdditionalReqParamsMaxSize(), config.getAdditionalReqParamsMaxOverallSize()),

@@ -23,7 +23,9 @@ import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
 import io.github.kcauth0.support.NodeScript;
+import io.github.kcauth0.support.PushedRequestStore;
 import io.github.kcauth0.support.RequestMarkup;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,11 +54,15 @@ class RichAuthorizationRequestsIT {
     private static final Auth0Domain domain = new Auth0Domain(server, REALM);
     private static final Admin admin = new Admin(server);
     private static final ClientKeys jarKeys = ClientKeys.generate();
+    private static final PushedRequestStore store = new PushedRequestStore(server);
 
     private static final String APP = "payments-app";
     private static final String SECRET = "payments-secret";
     private static final String JAR_APP = "jar-payments-app";
     private static final String JAR_SECRET = "jar-payments-secret";
+    /** Keycloak 26.7's authorization endpoint refuses an API's type inside a request object before it can be moved. */
+    private static final String NOT_INSIDE_ON_THIS_RELEASE = "authorization_details type \"payment_initiation\" cannot be carried "
+            + "inside a request object on this Keycloak release; send the authorization_details parameter beside it";
     /** A value no answer and no page may repeat: only the type is named. */
     private static final String IBAN = "DE89370400440532013000";
     private static final List<Map<String, Object>> PAYMENT = List.of(Map.of("type", "payment_initiation",
@@ -80,6 +86,24 @@ class RichAuthorizationRequestsIT {
             }
         }
         jarKeys.registerWith(admin, REALM, JAR_APP);
+    }
+
+    /** README's Security section: Keycloak's own authorization endpoint runs the extension's executor. */
+    private static void enableBindingExecutor() {
+        admin.put("/" + REALM + "/client-policies/profiles", Http.JSON.createObjectNode().set("profiles",
+                Http.JSON.createArrayNode().add(Http.JSON.createObjectNode().put("name", "request-uri-binding")
+                        .set("executors", Http.JSON.createArrayNode().add(Http.JSON.createObjectNode()
+                                .put("executor", "pushed-request-realm-binding").set("configuration", Http.JSON.createObjectNode()))))));
+        ObjectNode policy = Http.JSON.createObjectNode().put("name", "request-uri-binding").put("enabled", true);
+        policy.putArray("conditions").addObject().put("condition", "any-client").putObject("configuration");
+        policy.putArray("profiles").add("request-uri-binding");
+        admin.put("/" + REALM + "/client-policies/policies",
+                Http.JSON.createObjectNode().set("policies", Http.JSON.createArrayNode().add(policy)));
+    }
+
+    private static void disableClientPolicies() {
+        admin.put("/" + REALM + "/client-policies/policies", Http.JSON.createObjectNode().set("policies", Http.JSON.createArrayNode()));
+        admin.put("/" + REALM + "/client-policies/profiles", Http.JSON.createObjectNode().set("profiles", Http.JSON.createArrayNode()));
     }
 
     @Test
@@ -235,27 +259,93 @@ class RichAuthorizationRequestsIT {
         assertEquals("invalid_client", Http.json(pushed).get("error").asText());
     }
 
-    /** Keycloak reads a request object's authorization_details itself: an API's types are refused inside one. */
+    /**
+     * Inside a signed request object pushed with Auth0's SDK ({@code pushedAuthorizationRequestWithJAR(request)}):
+     * Keycloak 26.4 and 26.5 keep the claim, and the details come back whole after the login. Keycloak 26.7 refuses
+     * an API's type as soon as it reads the object, so the push is refused first, saying what to do.
+     */
     @Test
-    void anApisTypeInsideARequestObjectIsRefusedAtBothEntryPoints() {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("client_id", JAR_APP, "iss", JAR_APP, "aud", server.domain(REALM) + "/",
-                "response_type", "code", "redirect_uri", CALLBACK, "scope", "openid", "state", "jar-state",
-                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256"));
-        claims.put("authorization_details", PAYMENT);
-        String requestObject = jarKeys.requestObject(claims);
+    void detailsInsideAPushedSignedRequestObject() throws Exception {
+        AuthAPI auth = AuthAPI.newBuilder(server.domain(REALM), JAR_APP, JAR_SECRET).build();
+        String requestObject = requestObjectFor(API, PAYMENT);
+        if (!server.isOlderThan(26, 7)) {
+            APIException rejected = assertThrows(APIException.class, () -> auth.pushedAuthorizationRequestWithJAR(requestObject).execute());
+            assertEquals(400, rejected.getStatusCode());
+            assertEquals("invalid_authorization_details", rejected.getError());
+            assertEquals(NOT_INSIDE_ON_THIS_RELEASE, rejected.getDescription());
+            return;
+        }
+        PushedAuthorizationResponse pushed = auth.pushedAuthorizationRequestWithJAR(requestObject).execute().getBody();
 
-        HttpResponse<String> pushed = domain.push(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET,
-                "request", requestObject, "audience", API));
+        URI callback = new Browser(server).login(auth.authorizeUrlWithPAR(pushed.getRequestURI()), "alice", "alice-password");
+
+        assertDetailsComeBack(domain.redeem(JAR_APP, JAR_SECRET, Auth0Domain.code(callback)));
+    }
+
+    /** The same object at /authorize without a push; on 26.4 and 26.5, carried. */
+    @Test
+    void detailsInsideASignedRequestObjectAtAuthorizeWithoutAPush() throws Exception {
+        String url = domain.authorizeUrl(Http.form("client_id", JAR_APP, "request", requestObjectFor(API, PAYMENT)));
+        if (!server.isOlderThan(26, 7)) {
+            HttpResponse<String> page = new Browser(server).open(url);
+            assertEquals(400, page.statusCode(), page.body());
+            assertTrue(RequestMarkup.text(page).contains("An API's authorization_details type cannot be carried inside a request "
+                    + "object on this Keycloak release"), RequestMarkup.text(page));
+            return;
+        }
+        URI callback = new Browser(server).login(url, "alice", "alice-password");
+
+        assertDetailsComeBack(domain.redeem(JAR_APP, JAR_SECRET, Auth0Domain.code(callback)));
+    }
+
+    /** Keycloak's own authorization endpoint, in a realm without the extension's client policy: carried too (26.4, 26.5). */
+    @Test
+    void keycloaksOwnAuthorizationEndpointCarriesDetailsInsideAPushedSignedRequestObject() throws Exception {
+        Assumptions.assumeTrue(server.isOlderThan(26, 7), "Keycloak 26.7 refuses an API's type inside a request object");
+        String requestUri = domain.requestUri(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET,
+                "request", requestObjectFor(API, PAYMENT)));
+
+        URI callback = new Browser(server).login(domain.authorizationUrl(JAR_APP, requestUri), "alice", "alice-password");
+
+        assertDetailsComeBack(domain.redeem(JAR_APP, JAR_SECRET, Auth0Domain.code(callback)));
+    }
+
+    /** An unregistered type inside a request object: refused at both entry points, naming only the type. */
+    @Test
+    void anUnregisteredTypeInsideARequestObjectIsRefusedAtBothEntryPoints() {
+        String requestObject = requestObjectFor(API, List.of(Map.of("type", "account_information", "accounts", List.of(Map.of("iban", IBAN)))));
+        boolean checked = server.isOlderThan(26, 7);
+        long writesBefore = store.writes();
+
+        HttpResponse<String> pushed = domain.push(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET, "request", requestObject));
+        assertEquals(0, store.writes() - writesBefore, "nothing stored");
         assertEquals(400, pushed.statusCode(), pushed.body());
         assertEquals("invalid_authorization_details", Http.json(pushed).get("error").asText(), pushed.body());
-        assertEquals("authorization_details type \"payment_initiation\" cannot be carried inside a request object; "
-                + "send the authorization_details parameter beside it", Http.json(pushed).get("error_description").asText());
+        assertEquals(checked ? "authorization_details type \"account_information\" is not registered on the API"
+                : NOT_INSIDE_ON_THIS_RELEASE.replace("payment_initiation", "account_information"), Http.json(pushed).get("error_description").asText());
+        assertFalse(pushed.body().contains(IBAN), pushed.body());
 
-        HttpResponse<String> page = new Browser(server).open(domain.authorizeUrl(Http.form("client_id", JAR_APP,
-                "request", requestObject, "audience", API)));
+        HttpResponse<String> page = new Browser(server).open(domain.authorizeUrl(Http.form("client_id", JAR_APP, "request", requestObject)));
         assertEquals(400, page.statusCode(), page.body());
-        assertTrue(RequestMarkup.text(page).contains("An API's authorization_details type cannot be carried inside a request object"),
-                RequestMarkup.text(page));
+        assertTrue(RequestMarkup.text(page).contains(checked ? "authorization_details type not registered on the API"
+                : "An API's authorization_details type cannot be carried inside a request object"), RequestMarkup.text(page));
+        assertFalse(page.body().contains(IBAN) || page.body().contains("account_information"), page.body());
+    }
+
+    /** The name checked details travel under is no claim of a request object, where nothing would check it. */
+    @Test
+    void theCarriedNameIsRefusedInsideARequestObject() {
+        String requestObject = jarKeys.requestObject(Map.of("client_id", JAR_APP, "iss", JAR_APP, "aud", server.domain(REALM) + "/",
+                "response_type", "code", "redirect_uri", CALLBACK, "scope", "openid " + API,
+                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256",
+                CarriedAuthorizationDetails.PARAMETER, "[{\"type\":\"account_information\"}]"));
+
+        HttpResponse<String> pushed = domain.push(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET, "request", requestObject));
+
+        assertEquals(400, pushed.statusCode(), pushed.body());
+        assertEquals("invalid_request_object", Http.json(pushed).get("error").asText(), pushed.body());
+        assertEquals("Invalid request object: \"auth0_authorization_details\" is not a request parameter; send authorization_details",
+                Http.json(pushed).get("error_description").asText());
     }
 
     /** Not JSON inside a request object is the same error as in the parameter. */
@@ -274,22 +364,96 @@ class RichAuthorizationRequestsIT {
 
     /**
      * Auth0's {@code pushedAuthorizationRequestWithJAR(request, authorizationDetails)} sends the details beside the
-     * object, where Keycloak's login would not read them: refused, never dropped.
+     * signed object, whose {@code scope} names the API; after the login through {@code /authorize}, {@code /oauth/token}
+     * answers them whole and the access token carries them.
      */
     @Test
-    void auth0JavaSdkPushingDetailsBesideARequestObjectIsRefusedClearly() {
+    void auth0JavaSdkPushesDetailsBesideASignedRequestObjectAndGetsThemBack() throws Exception {
         AuthAPI auth = AuthAPI.newBuilder(server.domain(REALM), JAR_APP, JAR_SECRET).build();
-        String requestObject = jarKeys.requestObject(Map.of("client_id", JAR_APP, "iss", JAR_APP, "aud", server.domain(REALM) + "/",
-                "response_type", "code", "redirect_uri", CALLBACK, "scope", "openid",
-                "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256"));
+        PushedAuthorizationResponse pushed = auth.pushedAuthorizationRequestWithJAR(requestObjectFor(API), PAYMENT).execute().getBody();
+
+        URI callback = new Browser(server).login(auth.authorizeUrlWithPAR(pushed.getRequestURI()), "alice", "alice-password");
+
+        HttpResponse<String> tokens = domain.redeem(JAR_APP, JAR_SECRET, Auth0Domain.code(callback));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertEquals(payment(), Http.json(tokens).get("authorization_details"));
+        JsonNode access = accessTokenClaims(Http.json(tokens).get("access_token").asText());
+        assertEquals(payment(), access.get("authorization_details"));
+        assertTrue(access.get("aud").toString().contains(API), access.toString());
+    }
+
+    /**
+     * The same push, logged in at Keycloak's own authorization endpoint, which only the extension's client-policy
+     * executor reaches: the realm runs it as README's Security section says.
+     */
+    @Test
+    void keycloaksOwnAuthorizationEndpointCarriesDetailsPushedBesideASignedRequestObject() throws Exception {
+        String requestUri = domain.requestUri(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET,
+                "request", requestObjectFor(API), "authorization_details", Http.JSON.writeValueAsString(PAYMENT)));
+        assertTrue(store.storedParameterNames(REALM, requestUri).containsAll(List.of("request", CarriedAuthorizationDetails.PARAMETER)));
+
+        URI callback;
+        enableBindingExecutor();
+        try {
+            callback = new Browser(server).login(domain.authorizationUrl(JAR_APP, requestUri), "alice", "alice-password");
+        } finally {
+            disableClientPolicies();
+        }
+
+        HttpResponse<String> tokens = domain.redeem(JAR_APP, JAR_SECRET, Auth0Domain.code(callback));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertEquals(payment(), Http.json(tokens).get("authorization_details"));
+        assertEquals(payment(), accessTokenClaims(Http.json(tokens).get("access_token").asText()).get("authorization_details"));
+    }
+
+    /** Beside a request object the API's registration holds as in a plain push: only the type is named. */
+    @Test
+    void auth0JavaSdkPushingAnUnregisteredTypeBesideARequestObjectIsRefused() {
+        AuthAPI auth = AuthAPI.newBuilder(server.domain(REALM), JAR_APP, JAR_SECRET).build();
+        List<Map<String, Object>> accounts = List.of(Map.of("type", "account_information", "accounts", List.of(Map.of("iban", IBAN))));
+        long writesBefore = store.writes();
 
         APIException rejected = assertThrows(APIException.class,
-                () -> auth.pushedAuthorizationRequestWithJAR(requestObject, PAYMENT).execute());
+                () -> auth.pushedAuthorizationRequestWithJAR(requestObjectFor(API), accounts).execute());
 
+        assertEquals(0, store.writes() - writesBefore, "nothing stored");
         assertEquals(400, rejected.getStatusCode());
         assertEquals("invalid_authorization_details", rejected.getError());
-        assertTrue(rejected.getDescription().startsWith("an API's authorization_details cannot be pushed with a request object"),
-                rejected.getDescription());
+        assertEquals("authorization_details type \"account_information\" is not registered on the API", rejected.getDescription());
+    }
+
+    /** A request object whose scope names no API of the client's: the details have no API to be checked against. */
+    @Test
+    void detailsBesideARequestObjectWithoutTheApiInItsScopeAreRefused() throws Exception {
+        HttpResponse<String> pushed = domain.push(Http.form("client_id", JAR_APP, "client_secret", JAR_SECRET,
+                "request", requestObjectFor(null), "authorization_details", Http.JSON.writeValueAsString(PAYMENT)));
+
+        assertEquals(400, pushed.statusCode(), pushed.body());
+        assertEquals("invalid_authorization_details", Http.json(pushed).get("error").asText(), pushed.body());
+        assertEquals("authorization_details needs an audience: the API that registers its types",
+                Http.json(pushed).get("error_description").asText());
+    }
+
+    private static String requestObjectFor(String api) {
+        return requestObjectFor(api, null);
+    }
+
+    /** A signed request object of JAR_APP asking for the API's scope (Auth0's audience cannot be mapped inside one). */
+    private static String requestObjectFor(String api, List<Map<String, Object>> details) {
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of("client_id", JAR_APP, "iss", JAR_APP, "aud", server.domain(REALM) + "/",
+                "response_type", "code", "redirect_uri", CALLBACK, "scope", api == null ? "openid" : "openid " + api,
+                "state", "jar-state", "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256"));
+        if (details != null) {
+            claims.put("authorization_details", details);
+        }
+        return jarKeys.requestObject(claims);
+    }
+
+    /** What the application checks: the pushed array, whole, in the token response and in the access token. */
+    private static void assertDetailsComeBack(HttpResponse<String> tokens) {
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertEquals(payment(), Http.json(tokens).get("authorization_details"), tokens.body());
+        assertEquals(payment(), accessTokenClaims(Http.json(tokens).get("access_token").asText()).get("authorization_details"));
     }
 
     private static JsonNode payment() {
