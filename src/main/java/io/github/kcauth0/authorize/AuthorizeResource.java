@@ -16,6 +16,7 @@ import io.github.kcauth0.par.Auth0Parameters;
 import io.github.kcauth0.par.Auth0RequestChecks;
 import io.github.kcauth0.par.PushedObjectAuthorizationDetails;
 import io.github.kcauth0.par.PushedRequestBinding;
+import io.github.kcauth0.rar.AuthorizationDetailsConsent;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -114,6 +115,7 @@ public final class AuthorizeResource {
         AuthenticationSessionModel login = session.getContext().getAuthenticationSession();
         if (login != null && login.getClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM) != null) {
             PushedObjectAuthorizationDetails.carryInto(session, login);
+            AuthorizationDetailsConsent.askAgain(session, login);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.kcauth0.par;
 
+import io.github.kcauth0.rar.AuthorizationDetailsConsent;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.OAuthErrorException;
@@ -14,6 +15,7 @@ import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * {@link PushedRequestBinding} for Keycloak's own endpoints, as a client-policy executor: a request pushed to
@@ -46,7 +48,9 @@ final class PushedRequestBindingExecutor implements ClientPolicyExecutorProvider
             check(requestUri, authorization.getClientId());
             PushedObjectAuthorizationDetails.remember(session, requestUri);
         } else if (context.getEvent() == ClientPolicyEvent.AUTHORIZATION_REQUEST) {
-            PushedObjectAuthorizationDetails.carryInto(session, ((AuthorizationRequestContext) context).getAuthenticationSession());
+            AuthenticationSessionModel login = ((AuthorizationRequestContext) context).getAuthenticationSession();
+            PushedObjectAuthorizationDetails.carryInto(session, login);
+            AuthorizationDetailsConsent.askAgain(session, login);
         }
     }
 

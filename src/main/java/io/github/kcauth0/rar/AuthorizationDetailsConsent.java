@@ -14,8 +14,10 @@ import io.github.kcauth0.pages.ExtensionTexts;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.rar.AuthorizationDetails;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.TokenUtil;
 
 /**
  * The consent page's lines for a login that carries an API's {@code authorization_details}: one more line per API,
@@ -23,7 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * Keycloak's consent template prints each requested client scope's consent text; the added line is a client scope
  * of the page's list whose consent text is that sentence, so that every theme built on Keycloak's shows it.
  */
-final class AuthorizationDetailsConsent {
+public final class AuthorizationDetailsConsent {
 
     static final String TEXT = "auth0ParConsentAuthorizationDetails";
 
@@ -53,16 +55,44 @@ final class AuthorizationDetailsConsent {
         return lines;
     }
 
+    /**
+     * A login that carries an API's details asks a client's user for consent again (its {@code prompt} gains
+     * {@code consent}), for a request Keycloak set up without the extension's mapping: a pushed request object, whose
+     * claims Keycloak reads and nothing beside them. A silent request ({@code prompt=none}) was answered already.
+     */
+    public static void askAgain(KeycloakSession session, AuthenticationSessionModel login) {
+        if (login == null || !login.getClient().isConsentRequired() || !carriesAnApisDetails(session, login)) {
+            return;
+        }
+        String prompt = login.getClientNote(OIDCLoginProtocol.PROMPT_PARAM);
+        if (prompt == null || prompt.isBlank()) {
+            login.setClientNote(OIDCLoginProtocol.PROMPT_PARAM, OIDCLoginProtocol.PROMPT_VALUE_CONSENT);
+        } else if (!TokenUtil.hasPrompt(prompt, OIDCLoginProtocol.PROMPT_VALUE_CONSENT) && !TokenUtil.hasPrompt(prompt, OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
+            login.setClientNote(OIDCLoginProtocol.PROMPT_PARAM, prompt + " " + OIDCLoginProtocol.PROMPT_VALUE_CONSENT);
+        }
+    }
+
+    private static boolean carriesAnApisDetails(KeycloakSession session, AuthenticationSessionModel login) {
+        return login.getClientNote(CarriedAuthorizationDetails.NOTE) != null
+                || !CarriedAuthorizationDetails.processedByKeycloak(session).containsAll(carriedTypes(login));
+    }
+
+    /**
+     * The types of the details the login carries: the extension's note, else what Keycloak 26.4 and 26.5 kept of a
+     * request object's claim (carried on when the login completes); only those an API of the login registers are shown.
+     */
     private static List<String> carriedTypes(AuthenticationSessionModel login) {
-        String carried = login.getClientNote(CarriedAuthorizationDetails.NOTE);
-        if (carried == null) {
-            return List.of();
+        for (String note : List.of(CarriedAuthorizationDetails.NOTE, CarriedAuthorizationDetails.KEYCLOAKS_NOTE)) {
+            String carried = login.getClientNote(note);
+            if (carried != null) {
+                try {
+                    return io.github.kcauth0.rar.AuthorizationDetails.parse(carried).types();
+                } catch (OAuthError checkedWhenPushed) {
+                    return List.of();
+                }
+            }
         }
-        try {
-            return io.github.kcauth0.rar.AuthorizationDetails.parse(carried).types();
-        } catch (OAuthError checkedWhenPushed) {
-            return List.of();
-        }
+        return List.of();
     }
 
     /**

@@ -22,7 +22,7 @@ public final class CarriedAuthorizationDetails {
     public static final String PARAMETER = "auth0_authorization_details";
     public static final String NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + PARAMETER;
     /** Where Keycloak 26.4 to 26.7 keep a request's (or a request object's) own authorization_details. */
-    private static final String KEYCLOAKS_NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX
+    static final String KEYCLOAKS_NOTE = AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX
             + AuthorizationDetails.PARAMETER;
 
     private CarriedAuthorizationDetails() {

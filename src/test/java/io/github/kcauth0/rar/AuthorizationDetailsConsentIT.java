@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Auth0Domain;
 import io.github.kcauth0.support.Browser;
+import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,8 @@ class AuthorizationDetailsConsentIT {
     private static final Admin admin = new Admin(server);
     private static final String APP = "consenting-app";
     private static final String SECRET = "consenting-secret";
+    private static final String JAR_APP = "consenting-jar-app";
+    private static final ClientKeys jarKeys = ClientKeys.generate();
     private static final String IBAN = "DE89370400440532013000";
     private static final List<Map<String, Object>> PAYMENT = List.of(Map.of("type", "payment_initiation",
             "instructedAmount", Map.of("currency", "EUR", "amount", "123.50"), "creditorAccount", Map.of("iban", IBAN)));
@@ -57,7 +60,10 @@ class AuthorizationDetailsConsentIT {
                 .put("consentRequired", true);
         client.putArray("redirectUris").add(CALLBACK);
         client.putArray("defaultClientScopes").add("basic").add("profile").add("email").add("roles").add("web-origins").add("acr");
-        for (String name : List.of("carol", "dave")) {
+        ObjectNode jarClient = client.deepCopy().put("clientId", JAR_APP);
+        jarClient.putObject("attributes").put("request.object.signature.alg", "RS256");
+        realm.withArray("clients").add(jarClient);
+        for (String name : List.of("carol", "dave", "erin")) {
             ObjectNode user = realm.withArray("users").addObject().put("username", name).put("enabled", true)
                     .put("email", name + "@example.com").put("emailVerified", true).put("firstName", name).put("lastName", "Payer");
             user.putArray("credentials").addObject().put("type", "password").put("value", name + "-password").put("temporary", false);
@@ -74,7 +80,10 @@ class AuthorizationDetailsConsentIT {
         admin.post("/" + REALM + "/client-scopes", api);
         String apiId = admin.get("/" + REALM + "/client-scopes").findParents("name").stream()
                 .filter(scope -> API.equals(scope.get("name").asText())).findFirst().orElseThrow().get("id").asText();
-        admin.put("/" + REALM + "/clients/" + admin.clientUuid(REALM, APP) + "/optional-client-scopes/" + apiId, null);
+        for (String clientId : List.of(APP, JAR_APP)) {
+            admin.put("/" + REALM + "/clients/" + admin.clientUuid(REALM, clientId) + "/optional-client-scopes/" + apiId, null);
+        }
+        jarKeys.registerWith(admin, REALM, JAR_APP);
     }
 
     /**
@@ -141,6 +150,29 @@ class AuthorizationDetailsConsentIT {
 
         assertTrue(lines.contains("Payments at the demo bank"), lines.toString());
         assertTrue(lines.contains("Authorization details of this request: payment_initiation"), lines.toString());
+    }
+
+    /**
+     * Auth0's {@code pushedAuthorizationRequestWithJAR(request, authorizationDetails)}: the signed object's own prompt
+     * is what Keycloak reads, and the consent page is shown with the line for each such login all the same.
+     */
+    @Test
+    void detailsBesideASignedRequestObjectAreConsentedToEachTime() throws Exception {
+        AuthAPI auth = AuthAPI.newBuilder(server.domain(REALM), JAR_APP, SECRET).build();
+        for (int login = 0; login < 2; login++) {
+            String requestObject = jarKeys.requestObject(Map.of("client_id", JAR_APP, "iss", JAR_APP, "aud", server.domain(REALM) + "/",
+                    "response_type", "code", "redirect_uri", CALLBACK, "scope", "openid " + API, "state", "jar-" + login,
+                    "code_challenge", CODE_CHALLENGE, "code_challenge_method", "S256"));
+            String requestUri = auth.pushedAuthorizationRequestWithJAR(requestObject, PAYMENT).execute().getBody().getRequestURI();
+            Browser browser = new Browser(server);
+
+            HttpResponse<String> consent = browser.submitLoginForm(browser.open(auth.authorizeUrlWithPAR(requestUri)), "erin", "erin-password");
+
+            assertTrue(consentLines(consent).contains("Authorization details of this request: payment_initiation"), consent.body());
+            HttpResponse<String> accepted = browser.submitFormTo(consent, "login-actions/consent",
+                    Map.of("code", hidden(consent, "code"), "accept", "Yes"));
+            assertTrue(accepted.headers().firstValue("Location").orElseThrow().startsWith(CALLBACK), accepted.body());
+        }
     }
 
     /** A silent login cannot ask: a remembered consent must not approve new details. */
