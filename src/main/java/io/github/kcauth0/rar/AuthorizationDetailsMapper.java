@@ -2,6 +2,8 @@ package io.github.kcauth0.rar;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -95,15 +97,24 @@ public final class AuthorizationDetailsMapper extends AbstractOIDCProtocolMapper
         }
     }
 
-    /** Validated at the push and kept as sent; read as JSON so that it is written as the array, not a string. */
+    /**
+     * Validated at the push and kept as sent; read as JSON so that it is written as the array, not a string. Checked
+     * again here, where they leave: each type must be registered on an API this token is for, so that details that
+     * reached the login past the extension's checks (a client sending the carrying parameter to Keycloak's own
+     * endpoints) are never handed to an API as granted.
+     */
     private static JsonNode carried(ClientSessionContext clientSessionContext) {
         String note = clientSessionContext.getClientSession().getNote(CarriedAuthorizationDetails.NOTE);
         if (note == null) {
             return null;
         }
         try {
-            return JsonSerialization.mapper.readTree(note);
-        } catch (Exception e) {
+            AuthorizationDetails details = AuthorizationDetails.parse(note);
+            Set<String> registered = clientSessionContext.getClientScopesStream()
+                    .flatMap(scope -> ApiAuthorizationDetailsTypes.of(scope).stream())
+                    .collect(Collectors.toSet());
+            return registered.containsAll(details.types()) ? JsonSerialization.mapper.readTree(note) : null;
+        } catch (Exception notCheckedDetails) {
             return null;
         }
     }

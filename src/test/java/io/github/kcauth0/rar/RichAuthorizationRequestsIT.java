@@ -175,6 +175,26 @@ class RichAuthorizationRequestsIT {
         assertEquals(payment(), accessTokenClaims(Http.json(tokens).get("access_token").asText()).get("authorization_details"));
     }
 
+    /**
+     * A client that sends the extension's carrying parameter straight to Keycloak's own PAR endpoint, past every
+     * check: a type the API does not register is never given back as granted.
+     */
+    @Test
+    void detailsThatPassedNoCheckAreNotGivenBack() throws Exception {
+        Map<String, String> form = new LinkedHashMap<>(request("scope", "openid " + API));
+        form.put(CarriedAuthorizationDetails.PARAMETER, "[{\"type\":\"account_information\",\"accounts\":\"all\"}]");
+        HttpResponse<String> pushed = Http.postForm(server.domain(REALM) + "/protocol/openid-connect/ext/par/request", form);
+        assertEquals(201, pushed.statusCode(), pushed.body());
+        URI callback = new Browser(server).login(domain.authorizationUrl(APP, Http.json(pushed).get("request_uri").asText()),
+                "alice", "alice-password");
+
+        HttpResponse<String> tokens = domain.redeem(APP, SECRET, Auth0Domain.code(callback));
+
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertFalse(tokens.body().contains("authorization_details"), tokens.body());
+        assertFalse(accessTokenClaims(Http.json(tokens).get("access_token").asText()).has("authorization_details"));
+    }
+
     /** /authorize without a push takes them as /oauth/par does. */
     @Test
     void authorizeWithoutAPushCarriesTheDetailsToo() throws Exception {
