@@ -9,6 +9,7 @@ import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
 import io.github.kcauth0.support.NodeScript;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,7 @@ class DpopIT {
         realm.putObject("attributes").put("auth0-par.enabled", "true");
         realm.putArray("clients").add(client(APP)).add(client(REQUIRED_APP));
         ((ObjectNode) realm.get("clients").get(1)).putObject("attributes").put("dpop.bound.access.tokens", "true");
-        ObjectNode alice = realm.putArray("users").addObject().put("username", "alice").put("enabled", true)
-                .put("email", "alice@example.com").put("emailVerified", true).put("firstName", "Alice").put("lastName", "Liddell");
-        alice.putArray("credentials").addObject().put("type", "password").put("value", "alice-password").put("temporary", false);
+        TestRealms.addUser(realm, "alice");
         admin.post("", realm);
     }
 

@@ -14,6 +14,7 @@ import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
 import io.github.kcauth0.support.NodeScript;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,7 @@ class Fapi2IT {
         Admin admin = new Admin(server);
         ObjectNode realm = Http.JSON.createObjectNode().put("realm", REALM).put("enabled", true);
         realm.putObject("attributes").put("auth0-par.enabled", "true");
-        ObjectNode alice = realm.putArray("users").addObject().put("username", "alice").put("enabled", true)
-                .put("email", "alice@example.com").put("emailVerified", true).put("firstName", "Alice").put("lastName", "Liddell");
-        alice.putArray("credentials").addObject().put("type", "password").put("value", "alice-password").put("temporary", false);
+        TestRealms.addUser(realm, "alice");
         ArrayNode clients = realm.putArray("clients");
         client(clients, DPOP_CLIENT).put("dpop.bound.access.tokens", "true");
         client(clients, MTLS_CLIENT).put("tls.client.certificate.bound.access.tokens", "true");

@@ -14,6 +14,7 @@ import io.github.kcauth0.support.Admin;
 import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
 import io.github.kcauth0.support.NodeScript;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,7 @@ class AuthorizationResponseModesIT {
         ObjectNode client = realm.putArray("clients").addObject().put("clientId", APP).put("secret", SECRET);
         client.putArray("redirectUris").add(CALLBACK);
         client.putObject("attributes").put("authorization.signed.response.alg", "RS256");
-        ObjectNode alice = realm.putArray("users").addObject().put("username", "alice").put("enabled", true)
-                .put("email", "alice@example.com").put("emailVerified", true).put("firstName", "Alice").put("lastName", "Liddell");
-        alice.putArray("credentials").addObject().put("type", "password").put("value", "alice-password").put("temporary", false);
+        TestRealms.addUser(realm, "alice");
         admin.post("", realm);
     }
 

@@ -12,6 +12,7 @@ import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.ClientCertificates;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
 import io.github.kcauth0.support.NodeScript;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,7 @@ class MtlsIT {
         ObjectNode selfSigned = client("self-signed-app", SelfSignedTlsClientAuthenticatorFactory.PROVIDER_ID);
         ((ObjectNode) selfSigned.get("attributes")).put("jwt.credential.certificate", ClientCertificates.base64Der("self-signed-app"));
         realm.putArray("clients").add(byDn).add(selfSigned);
-        ObjectNode alice = realm.putArray("users").addObject().put("username", "alice").put("enabled", true)
-                .put("email", "alice@example.com").put("emailVerified", true).put("firstName", "Alice").put("lastName", "Liddell");
-        alice.putArray("credentials").addObject().put("type", "password").put("value", "alice-password").put("temporary", false);
+        TestRealms.addUser(realm, "alice");
         admin.post("", realm);
         addSelfSignedAuthenticatorToClientFlow();
     }

@@ -18,6 +18,7 @@ import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +65,7 @@ class AuthorizationDetailsConsentIT {
         jarClient.putObject("attributes").put("request.object.signature.alg", "RS256");
         realm.withArray("clients").add(jarClient);
         for (String name : List.of("carol", "dave", "erin")) {
-            ObjectNode user = realm.withArray("users").addObject().put("username", name).put("enabled", true)
-                    .put("email", name + "@example.com").put("emailVerified", true).put("firstName", name).put("lastName", "Payer");
-            user.putArray("credentials").addObject().put("type", "password").put("value", name + "-password").put("temporary", false);
+            TestRealms.addUser(realm, name);
         }
         admin.post("", realm);
 

@@ -22,6 +22,7 @@ import io.github.kcauth0.support.Browser;
 import io.github.kcauth0.support.ClientKeys;
 import io.github.kcauth0.support.Http;
 import io.github.kcauth0.support.KeycloakServer;
+import io.github.kcauth0.support.TestRealms;
 import io.github.kcauth0.support.NodeScript;
 import io.github.kcauth0.support.PushedRequestStore;
 import io.github.kcauth0.support.RequestMarkup;
@@ -75,9 +76,7 @@ class RichAuthorizationRequestsIT {
             ObjectNode realm = Http.JSON.createObjectNode().put("realm", REALM).put("enabled", true);
             realm.putObject("attributes").put("auth0-par.enabled", "true");
             realm.putArray("clients").add(client(APP, SECRET)).add(client(JAR_APP, JAR_SECRET));
-            ObjectNode alice = realm.putArray("users").addObject().put("username", "alice").put("enabled", true)
-                    .put("email", "alice@example.com").put("emailVerified", true).put("firstName", "Alice").put("lastName", "Payer");
-            alice.putArray("credentials").addObject().put("type", "password").put("value", "alice-password").put("temporary", false);
+            TestRealms.addUser(realm, "alice");
             admin.post("", realm);
             String api = createApi();
             for (String clientId : List.of(APP, JAR_APP)) {

@@ -64,4 +64,12 @@ public final class TestRealms {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A user of a realm representation, who signs in with {@code {username}-password} and has a verified e-mail. */
+    public static void addUser(ObjectNode realm, String username) {
+        ObjectNode user = realm.withArray("users").addObject().put("username", username).put("enabled", true)
+                .put("email", username + "@example.com").put("emailVerified", true)
+                .put("firstName", username).put("lastName", "Example");
+        user.putArray("credentials").addObject().put("type", "password").put("value", username + "-password").put("temporary", false);
+    }
 }
