@@ -69,8 +69,8 @@ public final class TenantImportTab implements UiTabProvider, UiTabProviderFactor
                         + "It is on again after an import.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
                 .property().name(REPORT).label("Report of the last run")
-                .helpText("What the last dry run or import did and what is left to do by hand. Saving replaces it; "
-                        + "reload the page after saving to see it.")
+                .helpText("What the last dry run or import did and what is left to do by hand. Each save with a "
+                        + "tenant file replaces it: reload the page after saving to see it.")
                 .type(ProviderConfigProperty.TEXT_TYPE).add()
                 .build();
     }

@@ -52,6 +52,7 @@ class TenantImportConsoleIT {
     private static final String WEB_APP = TenantImportIT.WEB_APP;
     private static final List<String> SECRETS = List.of(TenantImportIT.WEB_SECRET, TenantImportIT.M2M_SECRET,
             "GLOBAL-CLIENT-SECRET-never-in-a-report-1", "api-explorer-SECRET-0a1b2c3d4e5f6a7b8c", "GOCSPX-google-SECRET-abcdef");
+    private static final List<String> REALMS = new ArrayList<>();
     private static WebDriver browser;
     private static Path files;
 
@@ -66,16 +67,18 @@ class TenantImportConsoleIT {
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='currentRealm']")));
     }
 
+    /** Also frees the organization ids the import took: Keycloak's are unique across realms, and TenantImportIT imports them too. */
     @AfterAll
-    static void closeBrowser() {
+    static void closeBrowserAndDeleteRealms() {
         if (browser != null) {
             browser.quit();
         }
+        REALMS.forEach(realm -> admin.send("DELETE", "/" + realm, null));
     }
 
     @Test
     void dryRunShowsTheReportThenTheImportCreatesTheTenantAndKeepsNoSecret() throws IOException {
-        TenantImportIT.createRealm(REALM);
+        createRealm(REALM);
         Path tenantFile = write("auth0-tenant.json", TenantImportIT.tenantFile().toString());
         String before = TenantImportIT.realmState(REALM);
 
@@ -109,7 +112,7 @@ class TenantImportConsoleIT {
 
         // no secret kept or echoed: the tab's stored config, the admin events of the saves and of the import
         JsonNode tab = storedTab(REALM);
-        assertFalse(tab.get("config").has(TenantImportTab.FILE), "the file is not stored: " + tab.get("config").fieldNames());
+        assertFalse(tab.get("config").has(TenantImportTab.FILE), "the file is not stored: " + tab.get("config"));
         JsonNode events = admin.get("/" + REALM + "/admin-events?max=100");
         List<JsonNode> saves = componentSaves(events);
         assertEquals(2, saves.size(), "the dry run's and the import's saves are recorded: " + events);
@@ -126,7 +129,7 @@ class TenantImportConsoleIT {
     @Test
     void anInvalidFileShowsTheImportsMessageAndWritesNothing() throws IOException {
         String realm = REALM + "-invalid";
-        TenantImportIT.createRealm(realm);
+        createRealm(realm);
         ObjectNode invalid = TenantImportIT.tenantFile();
         ((ObjectNode) invalid.get("connections").get(3).get("options")).put("signInEndpoint", 42);
         String before = TenantImportIT.realmState(realm);
@@ -143,14 +146,14 @@ class TenantImportConsoleIT {
         assertTrue(alert.contains("Invalid tenant file: connections[3] (name \"corp-saml\") field signInEndpoint must be a string"), alert);
         assertEquals(before, TenantImportIT.realmState(realm));
         JsonNode tab = storedTab(realm);
-        assertFalse(tab.get("config").has(TenantImportTab.FILE), "the refused file is not kept: " + tab.get("config").fieldNames());
+        assertFalse(tab.get("config").has(TenantImportTab.FILE), "the refused file is not kept: " + tab.get("config"));
         assertEquals(dryRunReport, tab.get("config").get(TenantImportTab.REPORT).get(0).asText(), "the last report stays");
     }
 
     @Test
     void aFileOverTheLimitIsRefusedWithTheLimit() throws IOException {
         String realm = REALM + "-large";
-        TenantImportIT.createRealm(realm);
+        createRealm(realm);
         String before = TenantImportIT.realmState(realm);
 
         openTab(realm);
@@ -165,7 +168,7 @@ class TenantImportConsoleIT {
     @Test
     void aRealmManagerWithoutManageClientsIsRefused() {
         String realm = REALM + "-access";
-        TenantImportIT.createRealm(realm);
+        createRealm(realm);
         String before = TenantImportIT.realmState(realm);
         String token = realmManagerToken(realm);
         ObjectNode save = Http.JSON.createObjectNode().put("name", TenantImportTab.ID).put("providerId", TenantImportTab.ID)
@@ -252,6 +255,11 @@ class TenantImportConsoleIT {
         HttpResponse<String> token = Admin.require(200, Http.postForm(server.domain(realm) + "/protocol/openid-connect/token",
                 Http.form("grant_type", "password", "client_id", "admin-cli", "username", "realm-manager", "password", "manager-password")));
         return Http.json(token).get("access_token").asText();
+    }
+
+    private static void createRealm(String realm) {
+        TenantImportIT.createRealm(realm);
+        REALMS.add(realm);
     }
 
     private static Path write(String name, String content) throws IOException {
