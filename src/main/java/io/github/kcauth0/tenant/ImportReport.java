@@ -69,6 +69,41 @@ final class ImportReport {
         return json;
     }
 
+    /**
+     * The report as lines a person reads in the console: what happened, then each list. Values are the file's
+     * names and keys, shown by the console as text.
+     */
+    String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append(dryRun ? "Dry run, nothing was written. " : "Imported. ").append(toJson().get("summary")).append('\n');
+        if (dryRun && changes()) {
+            text.append("To import, turn Dry run off and save again with the same file.\n");
+        }
+        appendLines(text, "Created", created);
+        appendLines(text, "Updated", updated);
+        appendLines(text, "Unchanged", unchanged);
+        appendLines(text, "Skipped", skipped);
+        if (!todo.isEmpty()) {
+            text.append("\nTo do (").append(todo.size()).append("):\n");
+            todo.forEach(what -> text.append("- ").append(what).append('\n'));
+        }
+        return text.toString();
+    }
+
+    private static void appendLines(StringBuilder text, String heading, List<Map<String, String>> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        text.append('\n').append(heading).append(" (").append(lines.size()).append("):\n");
+        for (Map<String, String> line : lines) {
+            text.append("- ").append(line.get("type")).append(' ').append(line.get("key"));
+            if (line.containsKey("reason")) {
+                text.append(": ").append(line.get("reason"));
+            }
+            text.append('\n');
+        }
+    }
+
     int count() {
         return created.size() + updated.size() + unchanged.size() + skipped.size();
     }
