@@ -45,12 +45,7 @@ class AdminConsoleIT {
                 .putArray("redirectUris").add(CALLBACK);
         admin.post("", realm);
 
-        browser = Chromium.start();
-        browser.get(server.baseUrl() + "/admin/master/console/");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(KeycloakServer.ADMIN_USER);
-        browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='currentRealm']")));
+        browser = Chromium.inAdminConsole(server);
     }
 
     @AfterAll

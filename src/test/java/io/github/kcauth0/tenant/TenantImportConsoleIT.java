@@ -59,12 +59,7 @@ class TenantImportConsoleIT {
     @BeforeAll
     static void logIntoTheConsole() throws IOException {
         files = Files.createDirectories(Path.of(System.getProperty("keycloak.home")).resolveSibling("console-import"));
-        browser = Chromium.start();
-        browser.get(server.baseUrl() + "/admin/master/console/");
-        await().until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(KeycloakServer.ADMIN_USER);
-        browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='currentRealm']")));
+        browser = Chromium.inAdminConsole(server);
     }
 
     /** Also frees the organization ids the import took: Keycloak's are unique across realms, and TenantImportIT imports them too. */
