@@ -2,11 +2,13 @@ package io.github.kcauth0.rar;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ClientSessionContext;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -30,6 +32,11 @@ public final class ApiAuthorizationDetailsTypes {
     /** The types of the scope's attribute; none when it is absent or not Auth0's form (logged). */
     public static Set<String> of(ClientScopeModel api) {
         return parse(api.getAttribute(ATTRIBUTE), api.getName());
+    }
+
+    /** The types the APIs of a login or a token register together. */
+    static Set<String> ofAll(ClientSessionContext login) {
+        return login.getClientScopesStream().flatMap(scope -> of(scope).stream()).collect(Collectors.toSet());
     }
 
     static Set<String> parse(String attribute, String api) {

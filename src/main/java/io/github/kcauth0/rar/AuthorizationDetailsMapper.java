@@ -3,7 +3,6 @@ package io.github.kcauth0.rar;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -110,9 +109,7 @@ public final class AuthorizationDetailsMapper extends AbstractOIDCProtocolMapper
         }
         try {
             AuthorizationDetails details = AuthorizationDetails.parse(note);
-            Set<String> registered = clientSessionContext.getClientScopesStream()
-                    .flatMap(scope -> ApiAuthorizationDetailsTypes.of(scope).stream())
-                    .collect(Collectors.toSet());
+            Set<String> registered = ApiAuthorizationDetailsTypes.ofAll(clientSessionContext);
             return registered.containsAll(details.types()) ? JsonSerialization.mapper.readTree(note) : null;
         } catch (Exception notCheckedDetails) {
             return null;

@@ -53,9 +53,7 @@ public final class CarriedAuthorizationDetails {
         } catch (OAuthError notDetails) {
             return;
         }
-        Set<String> registered = login.getClientScopesStream()
-                .flatMap(scope -> ApiAuthorizationDetailsTypes.of(scope).stream())
-                .collect(Collectors.toSet());
+        Set<String> registered = ApiAuthorizationDetailsTypes.ofAll(login);
         if (processedByKeycloak(session).containsAll(details.types()) || !registered.containsAll(details.types())) {
             return;
         }
